@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Platform.Api.Contracts;
+using Platform.Api.Options;
+using Platform.Api.Validation;
+using Platform.GrainInterfaces;
+
+namespace Platform.Api.Apis;
+
+public static class AdminApi
+{
+    public const string KeyHeader = "X-Api-Key";
+
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/v1/admin/videos/{videoId}/takedown", TakeDownAsync)
+            .WithName("TakeDownVideo")
+            .WithSummary("Takes a video down: it leaves every feed at once. Needs the X-Api-Key header.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<TakedownResponse>, ValidationProblem, ProblemHttpResult>> TakeDownAsync(
+        string videoId, HttpRequest request, IGrainFactory grains, IOptions<GatewayOptions> options)
+    {
+        if (!IsAuthorized(request.Headers[KeyHeader], options.Value.AdminApiKey))
+        {
+            return TypedResults.Problem(
+                $"Admin routes need the {KeyHeader} header with the configured key.",
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Unauthorized");
+        }
+
+        if (!Ids.IsValid(videoId))
+        {
+            return Problems.InvalidId("videoId");
+        }
+
+        return await grains.GetGrain<IVideoGrain>(videoId).TakeDownAsync()
+            ? TypedResults.Ok(new TakedownResponse(videoId, "takenDown"))
+            : Problems.NotFound($"Video '{videoId}' is not registered.");
+    }
+
+    /// <summary>Compares hashes of both keys in constant time, so neither content nor length leaks through timing.</summary>
+    internal static bool IsAuthorized(string? presented, string? configured)
+    {
+        if (string.IsNullOrEmpty(configured) || string.IsNullOrEmpty(presented))
+        {
+            return false;
+        }
+
+        return CryptographicOperations.FixedTimeEquals(
+            SHA256.HashData(Encoding.UTF8.GetBytes(presented)),
+            SHA256.HashData(Encoding.UTF8.GetBytes(configured)));
+    }
+}

@@ -1,0 +1,4 @@
+namespace Platform.Api.Contracts;
+
+/// <summary>An event that was valid but not applied, by its index in the request.</summary>
+public sealed record RejectedEvent(int Index, string Reason);

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Routing;
+using Platform.Api.Apis;
+
+namespace Platform.Api.Extensions;
+
+/// <summary>The public HTTP contract (shared/API.md), mapped in one call by both hosts.</summary>
+public static class GatewayApiExtensions
+{
+    public static IEndpointRouteBuilder MapGatewayApi(this IEndpointRouteBuilder app)
+    {
+        app.MapVideosApi();
+        app.MapEventsApi();
+        app.MapFeedApi();
+        app.MapUsersApi();
+        app.MapCreatorsApi();
+        app.MapAdminApi();
+        return app;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Platform.GrainInterfaces;
+
+/// <summary>A video a catalog shard proposes for a feed, with what the ranker needs to score it.</summary>
+/// <param name="Video">The video, its embedding and signals.</param>
+/// <param name="Source">The source that proposed it.</param>
+/// <param name="Trending">The video's engagement velocity (decayed weighted engagement).</param>
+[GenerateSerializer, Immutable, Alias("Platform.Candidate")]
+public sealed record Candidate(
+    [property: Id(0)] CatalogVideo Video,
+    [property: Id(1)] CandidateSource Source,
+    [property: Id(2)] double Trending);

@@ -1,0 +1,20 @@
+namespace Platform.GrainInterfaces;
+
+/// <summary>
+/// One shard of the catalog of published videos, keyed by shard number. Videos are spread over the
+/// shards by a stable hash of their id, so a feed asks a fixed number of shards, never every video.
+/// </summary>
+public interface ICatalogShardGrain : IGrainWithIntegerKey
+{
+    /// <summary>Adds or replaces a published video.</summary>
+    Task UpsertAsync(CatalogVideo video);
+
+    /// <summary>Updates a video's embedding and signals; ignored for videos not in the shard.</summary>
+    Task ReportAsync(string videoId, float[] vector, VideoSignals signals);
+
+    /// <summary>Removes a video (taken down): it is never proposed again.</summary>
+    Task RemoveAsync(string videoId);
+
+    /// <summary>Proposes candidates from every source this shard serves.</summary>
+    Task<Candidate[]> GetCandidatesAsync(CandidateQuery query);
+}

@@ -1,0 +1,17 @@
+namespace Platform.GrainInterfaces;
+
+/// <summary>A creator: counters summed over the creator's videos, and followers. Keyed by creator id.</summary>
+public interface ICreatorGrain : IGrainWithStringKey
+{
+    /// <summary>Adds a newly registered video to the creator's list.</summary>
+    Task AddVideoAsync(string videoId);
+
+    /// <summary>Adds counter changes of the creator's videos.</summary>
+    Task ApplyDeltasAsync(CreatorDelta[] deltas);
+
+    /// <summary>Adds <paramref name="change"/> (+1 follow, -1 unfollow) to the follower count.</summary>
+    Task ChangeFollowersAsync(int change);
+
+    /// <summary>The creator's counters and top videos.</summary>
+    Task<CreatorStats> GetStatsAsync();
+}

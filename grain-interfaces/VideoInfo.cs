@@ -1,0 +1,12 @@
+namespace Platform.GrainInterfaces;
+
+/// <summary>A registered video's metadata.</summary>
+[GenerateSerializer, Immutable, Alias("Platform.VideoInfo")]
+public sealed record VideoInfo(
+    [property: Id(0)] string VideoId,
+    [property: Id(1)] string CreatorId,
+    [property: Id(2)] string Title,
+    [property: Id(3)] string[] Tags,
+    [property: Id(4)] int DurationMs,
+    [property: Id(5)] PublicationState State,
+    [property: Id(6)] DateTimeOffset RegisteredAt);

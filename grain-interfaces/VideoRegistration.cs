@@ -1,0 +1,10 @@
+namespace Platform.GrainInterfaces;
+
+/// <summary>A validated request to register a video.</summary>
+[GenerateSerializer, Immutable, Alias("Platform.VideoRegistration")]
+public sealed record VideoRegistration(
+    [property: Id(0)] string VideoId,
+    [property: Id(1)] string CreatorId,
+    [property: Id(2)] string Title,
+    [property: Id(3)] string[] Tags,
+    [property: Id(4)] int DurationMs);

@@ -1,0 +1,10 @@
+using Platform.GrainInterfaces;
+
+namespace Platform.Grains.Catalog;
+
+/// <summary>A catalog shard's persisted snapshot. Ids are never renumbered.</summary>
+[GenerateSerializer, Alias("Platform.CatalogShardState")]
+public sealed class CatalogShardState
+{
+    [Id(0)] public List<CatalogVideo> Videos { get; set; } = [];
+}

@@ -1,0 +1,22 @@
+namespace Platform.Grains.Options;
+
+/// <summary>The catalog's layout. Section <c>Platform:Catalog</c>.</summary>
+public sealed class CatalogOptions
+{
+    public const string Section = "Platform:Catalog";
+
+    /// <summary>
+    /// Number of catalog shards. Every feed asks each shard once, so more shards spread a large catalog
+    /// over more silos at the cost of more calls per feed. Must not change while a cluster keeps state. Default 8.
+    /// </summary>
+    public int Shards { get; set; } = 8;
+
+    /// <summary>How often a video reports changed signals and embedding to its shard. Default 1 s.</summary>
+    public TimeSpan ReportInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Half-life of the trending velocity. Default 30 minutes.</summary>
+    public TimeSpan TrendingHalfLife { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Age at which a video stops counting as fresh. Default 24 hours.</summary>
+    public TimeSpan FreshWindow { get; set; } = TimeSpan.FromHours(24);
+}

@@ -1,0 +1,34 @@
+namespace Platform.Grains.Options;
+
+/// <summary>How feeds are gathered and ranked. Section <c>Platform:Feed</c>.</summary>
+public sealed class FeedOptions
+{
+    public const string Section = "Platform:Feed";
+
+    /// <summary>Most recent viewed videos a user remembers and never gets again. Default 2000.</summary>
+    public int ViewedHistory { get; set; } = 2000;
+
+    /// <summary>Most recent served videos a user does not get again. Default 500.</summary>
+    public int ServedHistory { get; set; } = 500;
+
+    /// <summary>Most recent event ids a user remembers to drop duplicates. Default 4096.</summary>
+    public int EventIdHistory { get; set; } = 4096;
+
+    /// <summary>Most liked videos a user remembers for like/unlike. Default 5000.</summary>
+    public int LikedHistory { get; set; } = 5000;
+
+    /// <summary>Most creators a user can follow. Default 5000.</summary>
+    public int MaxFollowing { get; set; } = 5000;
+
+    /// <summary>Followed creators asked for new videos per feed (the most recently followed). Default 50.</summary>
+    public int FollowedCreatorsPerFeed { get; set; } = 50;
+
+    /// <summary>At most this many videos of one creator in a feed page. Default 3.</summary>
+    public int MaxPerCreator { get; set; } = 3;
+
+    /// <summary>Penalty weight on similarity to videos already on the page (MMR). Default 0.3.</summary>
+    public float DiversityPenalty { get; set; } = 0.3f;
+
+    /// <summary>Videos with fewer views than this are new and get exploration exposure. Default 50.</summary>
+    public int ExploreMaxViews { get; set; } = 50;
+}

@@ -1,0 +1,16 @@
+namespace Platform.Grains.Storage;
+
+/// <summary>
+/// Grain storage provider and state names, in one place. Every grain type has its own state name:
+/// the ADO.NET provider keys rows by service, grain key and state name, not by grain type.
+/// </summary>
+public static class StorageNames
+{
+    /// <summary>The grain storage provider every grain uses (memory or PostgreSQL, by configuration).</summary>
+    public const string Provider = "platform";
+
+    public const string UserState = "user";
+    public const string VideoState = "video";
+    public const string CreatorState = "creator";
+    public const string CatalogShardState = "catalogShard";
+}

@@ -1,0 +1,35 @@
+using Platform.Grains.Storage;
+
+namespace Platform.Grains.Users;
+
+/// <summary>A user's persistent state. Ids are never renumbered: stored state must load after upgrades.</summary>
+[GenerateSerializer, Alias("Platform.UserState")]
+public sealed class UserState
+{
+    /// <summary>Long-term taste embedding, learned online.</summary>
+    [Id(0)] public float[] Vector { get; set; } = [];
+
+    /// <summary>Short-term interest: a decaying average of recently engaged videos.</summary>
+    [Id(1)] public float[] Interest { get; set; } = [];
+
+    [Id(2)] public long Views { get; set; }
+    [Id(3)] public long Likes { get; set; }
+    [Id(4)] public long Shares { get; set; }
+    [Id(5)] public long Comments { get; set; }
+    [Id(6)] public long WatchMs { get; set; }
+
+    /// <summary>Videos viewed or skipped: never served again (bounded).</summary>
+    [Id(7)] public RecentIds Viewed { get; set; } = new();
+
+    /// <summary>Videos served in recent feeds: not served again while remembered.</summary>
+    [Id(8)] public RecentIds Served { get; set; } = new();
+
+    /// <summary>Videos the user currently likes, for like/unlike.</summary>
+    [Id(9)] public RecentIds Liked { get; set; } = new();
+
+    /// <summary>Ids of recently applied events, to drop retried duplicates.</summary>
+    [Id(10)] public RecentIds AppliedEvents { get; set; } = new();
+
+    /// <summary>Followed creators, oldest first.</summary>
+    [Id(11)] public RecentIds Following { get; set; } = new();
+}

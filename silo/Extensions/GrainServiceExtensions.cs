@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Options;
+using Platform.Grains.Options;
+using Platform.Grains.Recommendation;
+
+namespace Platform.Silo.Extensions;
+
+/// <summary>The services grains depend on: their options and the learning and ranking code.</summary>
+public static class GrainServiceExtensions
+{
+    public static IServiceCollection AddPlatformGrainServices(this IServiceCollection services)
+    {
+        services.AddOptions<LearningOptions>().BindConfiguration(LearningOptions.Section)
+            .Validate(o => o.Dimensions is >= 4 and <= 512, "Platform:Learning:Dimensions must be 4..512.")
+            .Validate(o => o.LearningRate is > 0 and < 1 && o.MaxNorm > 0, "Platform:Learning rates must be in (0, 1) and MaxNorm positive.")
+            .ValidateOnStart();
+        services.AddOptions<FeedOptions>().BindConfiguration(FeedOptions.Section)
+            .Validate(o => o.ViewedHistory > 0 && o.ServedHistory > 0 && o.EventIdHistory > 0 && o.MaxPerCreator > 0, "Platform:Feed sizes must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section)
+            .Validate(o => o.Shards is >= 1 and <= 1024, "Platform:Catalog:Shards must be 1..1024.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new OnlineLearner(sp.GetRequiredService<IOptions<LearningOptions>>().Value));
+        services.AddSingleton(sp => new FeedRanker(sp.GetRequiredService<IOptions<FeedOptions>>().Value));
+        return services;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Net;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using Platform.Api.Extensions;
+using Platform.Api.Options;
+using Platform.Grains.Storage;
+
+namespace Platform.Silo.Extensions;
+
+/// <summary>The silo: clustering and storage chosen by configuration, grains, dashboard, co-hosted API.</summary>
+public static class SiloHostingExtensions
+{
+    public static WebApplicationBuilder AddPlatformSilo(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var hosting = configuration.GetClusterHosting();
+        builder.Services.AddPlatformGrainServices();
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = configuration.ClusterId();
+                o.ServiceId = configuration.ServiceId();
+            });
+
+            if (hosting.Clustering == ClusterHostingOptions.Postgres)
+            {
+                var advertised = IPAddress.Parse(configuration["Orleans:AdvertisedIP"] ?? "127.0.0.1");
+                silo.ConfigureEndpoints(advertised, configuration.SiloPort(), configuration.GatewayPort(), listenOnAnyHostAddress: true);
+                silo.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = ClusterConfigurationExtensions.AdoNetInvariant;
+                    o.ConnectionString = configuration.GetPlatformConnectionString();
+                });
+            }
+            else
+            {
+                silo.UseLocalhostClustering(configuration.SiloPort(), configuration.GatewayPort(), null, configuration.ServiceId(), configuration.ClusterId());
+            }
+
+            if (hosting.Storage == ClusterHostingOptions.Postgres)
+            {
+                silo.AddAdoNetGrainStorage(StorageNames.Provider, o =>
+                {
+                    o.Invariant = ClusterConfigurationExtensions.AdoNetInvariant;
+                    o.ConnectionString = configuration.GetPlatformConnectionString();
+                });
+                silo.UseAdoNetReminderService(o =>
+                {
+                    o.Invariant = ClusterConfigurationExtensions.AdoNetInvariant;
+                    o.ConnectionString = configuration.GetPlatformConnectionString();
+                });
+            }
+            else
+            {
+                silo.AddMemoryGrainStorage(StorageNames.Provider);
+                silo.UseInMemoryReminderService();
+            }
+
+            silo.AddDashboard();
+        });
+        return builder;
+    }
+
+    /// <summary>Maps the dashboard at <c>/dashboard</c> and, unless <c>Platform:ServeApi</c> is false, the gateway API.</summary>
+    public static WebApplication MapPlatformSilo(this WebApplication app)
+    {
+        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        if (app.Configuration.GetClusterHosting().ServeApi)
+        {
+            app.MapGatewayApi();
+        }
+
+        return app;
+    }
+}
