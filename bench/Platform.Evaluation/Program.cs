@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Platform.Evaluation;
+using Platform.Grains.Options;
+
+string? ratingsPath = null;
+string? featureLog = null;
+var learning = new LearningOptions();
+var ranking = new RankingOptions();
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--ratings" when i + 1 < args.Length:
+            ratingsPath = args[++i];
+            break;
+        case "--feature-log" when i + 1 < args.Length:
+            featureLog = args[++i];
+            break;
+        case "--set" when i + 1 < args.Length:
+            // Ablations only (e.g. --set CoEngagementWeight=0): the defaults are the platform's defaults.
+            OptionOverrides.Apply(args[++i], learning, ranking);
+            break;
+        default:
+            Console.Error.WriteLine($"Unknown argument '{args[i]}'.");
+            Console.Error.WriteLine("Usage: Platform.Evaluation --ratings FILE [--feature-log FILE] [--set Option=Value]...");
+            return 2;
+    }
+}
+
+if (ratingsPath is null)
+{
+    Console.Error.WriteLine("Usage: Platform.Evaluation --ratings FILE [--feature-log FILE] [--set Option=Value]...");
+    return 2;
+}
+
+var ratings = RatingsReader.Read(ratingsPath);
+using var log = featureLog is null ? null : new StreamWriter(featureLog);
+var evaluator = new PrequentialEvaluator(learning, ranking, log);
+var started = Stopwatch.GetTimestamp();
+var result = evaluator.Run(ratings, progress: Console.Error);
+result = result with { SecondsPerEvent = Stopwatch.GetElapsedTime(started).TotalSeconds / Math.Max(1, result.Events) };
+Console.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+return 0;
