@@ -57,6 +57,9 @@ public sealed class RankingOptions
     /// </summary>
     public string? ModelPath { get; set; }
 
+    /// <summary>How often the silo checks <see cref="ModelPath"/> for a replaced model. Default 2 s.</summary>
+    public TimeSpan ModelReloadInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>
     /// File the silo appends ranking examples to (features of served items and whether they were engaged),
     /// for training. Unset: nothing is logged. Default unset.

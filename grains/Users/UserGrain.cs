@@ -20,6 +20,7 @@ public sealed class UserGrain(
 {
     private readonly FeedOptions _feed = feedOptions.Value;
     private readonly Random _random = new();
+    private readonly UserFeedSignals _signals = new(ranker, catalogOptions.Value.Shards);
     private bool _servedDirty;
 
     private UserState S => state.State;
@@ -74,6 +75,7 @@ public sealed class UserGrain(
         if (byVideo.Count > 0)
         {
             await ApplyVideoEventsAsync(events, byVideo, outcomes);
+            _signals.Flush(GrainFactory);
         }
 
         foreach (var i in follows)
@@ -97,12 +99,14 @@ public sealed class UserGrain(
     public async Task<FeedPage> GetFeedAsync(int count)
     {
         var shards = catalogOptions.Value.Shards;
+        string[] followed = [.. S.Following.Order.TakeLast(_feed.FollowedCreatorsPerFeed)];
         var query = new CandidateQuery(
             S.Vector,
             S.Interest,
-            [.. S.Following.Order.TakeLast(_feed.FollowedCreatorsPerFeed)],
+            followed,
             ExclusionFilter.Create(S.Viewed.Items, S.Served.Items),
-            Math.Clamp(count * 2 / shards + 5, 5, 100));
+            Math.Clamp(count * 2 / shards + 5, 5, 100),
+            UserFeedSignals.RecentVideos(S, ranker.Ranking.CoEngagementAnchors));
 
         var calls = new Task<Candidate[]>[shards];
         for (var i = 0; i < shards; i++)
@@ -111,7 +115,10 @@ public sealed class UserGrain(
         }
 
         var candidates = (await Task.WhenAll(calls)).SelectMany(c => c).ToList();
-        var items = ranker.Rank(new FeedRanker.UserContext(S.Vector, S.Interest), candidates, count, time.GetUtcNow(), _random);
+        var context = new FeedRanker.UserContext(S.Vector, S.Interest, UserFeedSignals.CreatorAffinity(S, followed));
+        var features = new List<float[]>(count);
+        var items = ranker.Rank(context, candidates, count, time.GetUtcNow(), _random, features);
+        _signals.Served(items, features);
         foreach (var item in items)
         {
             S.Served.Add(item.VideoId, _feed.ServedHistory);
@@ -229,6 +236,7 @@ public sealed class UserGrain(
                 break;
         }
 
+        _signals.Observe(S, videoId, e.Type, video.CreatorId);
         if (OnlineLearner.Target(e.Type, e.WatchMs, video.DurationMs) is { } target && video.VideoVector.Length == S.Vector.Length)
         {
             learner.Step(S.Vector, video.VideoVector, target);

@@ -32,4 +32,10 @@ public sealed class UserState
 
     /// <summary>Followed creators, oldest first.</summary>
     [Id(11)] public RecentIds Following { get; set; } = new();
+
+    /// <summary>Videos recently engaged with (viewed, liked, shared, commented; not skipped), oldest first: co-engagement anchors.</summary>
+    [Id(12)] public RecentIds Engaged { get; set; } = new();
+
+    /// <summary>Creators of recently engaged videos, oldest first, with repeats: creator affinity.</summary>
+    [Id(13)] public List<string> RecentCreators { get; set; } = [];
 }

@@ -19,8 +19,12 @@ public static class GrainServiceExtensions
         services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section)
             .Validate(o => o.Shards is >= 1 and <= 1024, "Platform:Catalog:Shards must be 1..1024.")
             .ValidateOnStart();
+        services.AddOptions<RankingOptions>().BindConfiguration(RankingOptions.Section)
+            .Validate(o => o.CoEngagementWindow >= 0 && o.CoEngagementAnchors >= 0 && o.MaxNeighbours > 0, "Platform:Ranking co-engagement sizes must not be negative.")
+            .Validate(o => o.CoEngagementDecay is > 0 and <= 1, "Platform:Ranking:CoEngagementDecay must be in (0, 1].")
+            .ValidateOnStart();
         services.AddSingleton(sp => new OnlineLearner(sp.GetRequiredService<IOptions<LearningOptions>>().Value));
-        services.AddSingleton(sp => new FeedRanker(sp.GetRequiredService<IOptions<FeedOptions>>().Value));
+        services.AddPlatformRanking();
         return services;
     }
 }
