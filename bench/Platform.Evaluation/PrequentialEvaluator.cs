@@ -10,15 +10,15 @@ namespace Platform.Evaluation;
 /// time (stable), every rating is a view and a rating of 4 or more is also a like; before each like the
 /// user's top 10 among the items seen so far (not yet viewed by that user) is asked for and a hit
 /// counted when the liked item is in it; then the event is applied. The popularity baseline ranks by
-/// all-time views under the same protocol.
+/// all-time views under the same protocol. Ranks with the hand-set blend unless a learned model is given.
 /// </summary>
-public sealed class PrequentialEvaluator(LearningOptions learning, RankingOptions ranking, TextWriter? featureLog = null)
+public sealed class PrequentialEvaluator(LearningOptions learning, RankingOptions ranking, TextWriter? featureLog = null, IRankingModel? model = null)
 {
     private const int TopN = 10;
     private const double LikeThreshold = 4;
 
     private readonly OnlineLearner _learner = new(learning);
-    private readonly IRankingModel _model = new BlendRankingModel(ranking);
+    private readonly IRankingModel _model = model ?? new BlendRankingModel(ranking);
     private readonly CoEngagementIndex _coEngagement = new(ranking.MaxNeighbours);
     private readonly List<Item> _items = [];
     private readonly Dictionary<string, int> _itemIndex = new(StringComparer.Ordinal);
