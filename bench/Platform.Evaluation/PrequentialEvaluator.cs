@@ -17,6 +17,9 @@ public sealed class PrequentialEvaluator(LearningOptions learning, RankingOption
     private const int TopN = 10;
     private const double LikeThreshold = 4;
 
+    // A rating says the user watched the item: it is replayed as a complete view of a nominal duration.
+    private const int NominalDurationMs = 60_000;
+
     private readonly OnlineLearner _learner = new(learning);
     private readonly IRankingModel _model = model ?? new BlendRankingModel(ranking);
     private readonly CoEngagementIndex _coEngagement = new(ranking.MaxNeighbours);
@@ -186,9 +189,14 @@ public sealed class PrequentialEvaluator(LearningOptions learning, RankingOption
     private void Apply(User user, int index, bool isLike)
     {
         var item = _items[index];
-        var recent = user.RecentFirst(ranking.CoEngagementWindow);
-        _coEngagement.Record(item.Id, recent, ranking.CoEngagementWindow, ranking.CoEngagementDecay);
-        Learn(user, item, OnlineLearner.Target(EngagementType.View, 0, 0)!.Value);
+        if (CoEngagementIndex.IsPositive(EngagementType.View, NominalDurationMs, NominalDurationMs, ranking.CoEngagementMinWatch))
+        {
+            var recent = user.RecentFirst(ranking.CoEngagementWindow);
+            _coEngagement.Record(item.Id, recent, ranking.CoEngagementWindow, ranking.CoEngagementDecay);
+            user.Recent.Add(item.Id);
+        }
+
+        Learn(user, item, OnlineLearner.Target(EngagementType.View, NominalDurationMs, NominalDurationMs)!.Value);
         if (isLike)
         {
             Learn(user, item, OnlineLearner.Target(EngagementType.Like, 0, 0)!.Value);
@@ -197,7 +205,6 @@ public sealed class PrequentialEvaluator(LearningOptions learning, RankingOption
 
         item.Views++;
         user.Viewed.Add(index);
-        user.Recent.Add(item.Id);
     }
 
     /// <summary>The same steps the user and video grains take on one event.</summary>

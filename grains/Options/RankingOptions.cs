@@ -39,6 +39,12 @@ public sealed class RankingOptions
     /// <summary>Blend weight of creator affinity (followed creator, recent engagement with the creator). Default 0.3.</summary>
     public float CreatorAffinityWeight { get; set; } = 0.3f;
 
+    /// <summary>
+    /// Share of a video's duration a view must reach to count as co-engagement (likes, shares and
+    /// comments always count). Default 0.5.
+    /// </summary>
+    public float CoEngagementMinWatch { get; set; } = 0.5f;
+
     /// <summary>How many of the user's most recent videos a new engagement is paired with. Default 20.</summary>
     public int CoEngagementWindow { get; set; } = 20;
 

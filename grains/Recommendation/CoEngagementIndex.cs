@@ -1,3 +1,5 @@
+using Platform.GrainInterfaces;
+
 namespace Platform.Grains.Recommendation;
 
 /// <summary>
@@ -56,6 +58,17 @@ public sealed class CoEngagementIndex(int maxNeighbours)
             weight *= decay;
         }
     }
+
+    /// <summary>
+    /// True for an engagement that says the user wanted the video: a like, share or comment, or a view
+    /// of at least <paramref name="minWatch"/> of its duration. Served-and-scrolled-past is not co-engagement.
+    /// </summary>
+    public static bool IsPositive(EngagementType type, long watchMs, int durationMs, float minWatch) => type switch
+    {
+        EngagementType.Like or EngagementType.Share or EngagementType.Comment => true,
+        EngagementType.View => durationMs > 0 && watchMs >= minWatch * durationMs,
+        _ => false,
+    };
 
     /// <summary>Forgets every edge to or from a video (taken down).</summary>
     public void Remove(string videoId)

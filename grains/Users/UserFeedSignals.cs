@@ -21,10 +21,10 @@ internal sealed class UserFeedSignals(FeedRanker ranker, int shards)
     private int _generation;
 
     /// <summary>Learns from one applied event on a video.</summary>
-    public void Observe(UserState state, string videoId, EngagementType type, string creatorId)
+    public void Observe(UserState state, string videoId, EngagementType type, long watchMs, int durationMs, string creatorId)
     {
         LabelImpression(videoId, type);
-        if (type is not (EngagementType.View or EngagementType.Like or EngagementType.Share or EngagementType.Comment))
+        if (!CoEngagementIndex.IsPositive(type, watchMs, durationMs, _ranking.CoEngagementMinWatch))
         {
             return;
         }

@@ -236,7 +236,7 @@ public sealed class UserGrain(
                 break;
         }
 
-        _signals.Observe(S, videoId, e.Type, video.CreatorId);
+        _signals.Observe(S, videoId, e.Type, e.WatchMs, video.DurationMs, video.CreatorId);
         if (OnlineLearner.Target(e.Type, e.WatchMs, video.DurationMs) is { } target && video.VideoVector.Length == S.Vector.Length)
         {
             learner.Step(S.Vector, video.VideoVector, target);

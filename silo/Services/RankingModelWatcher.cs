@@ -31,9 +31,16 @@ public sealed partial class RankingModelWatcher(
         }
 
         using var timer = new PeriodicTimer(options.Value.ModelReloadInterval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        try
         {
-            Check();
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                Check();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Silo shutting down.
         }
     }
 
