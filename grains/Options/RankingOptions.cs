@@ -36,8 +36,8 @@ public sealed class RankingOptions
     /// <summary>Blend weight of freshness (exp(-age / 24 h)). Default 0.1.</summary>
     public float FreshnessWeight { get; set; } = 0.1f;
 
-    /// <summary>Blend weight of creator affinity (followed creator, recent engagement with the creator). Default 0.3.</summary>
-    public float CreatorAffinityWeight { get; set; } = 0.3f;
+    /// <summary>Blend weight of creator affinity (followed creator, recent engagement with the creator). Default 1.</summary>
+    public float CreatorAffinityWeight { get; set; } = 1f;
 
     /// <summary>
     /// Share of a video's duration a view must reach to count as co-engagement (likes, shares and
