@@ -10,13 +10,18 @@ public sealed class CreatorGrain(
 {
     private const int TopVideoCount = 5;
 
+    private CreatorStatsPublisher? _live;
+
     private CreatorState S => state.State;
+
+    private CreatorStatsPublisher Live => _live ??= new CreatorStatsPublisher(this, BuildStats);
 
     public async Task AddVideoAsync(string videoId)
     {
         if (S.Videos.TryAdd(videoId, new VideoTotals()))
         {
             await state.WriteStateAsync();
+            _live?.MarkChanged();
         }
     }
 
@@ -37,15 +42,29 @@ public sealed class CreatorGrain(
         }
 
         await state.WriteStateAsync();
+        _live?.MarkChanged();
     }
 
     public async Task ChangeFollowersAsync(int change)
     {
         S.Followers += change;
         await state.WriteStateAsync();
+        _live?.MarkChanged();
     }
 
-    public Task<CreatorStats> GetStatsAsync()
+    public Task<CreatorStats> GetStatsAsync() => Task.FromResult(BuildStats());
+
+    public Task<CreatorStatsSnapshot> SubscribeAsync(ICreatorStatsObserver observer) => Task.FromResult(Live.Subscribe(observer));
+
+    public Task UnsubscribeAsync(ICreatorStatsObserver observer)
+    {
+        _live?.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    public Task<int> GetSubscriberCountAsync() => Task.FromResult(_live?.CountSubscribers() ?? 0);
+
+    private CreatorStats BuildStats()
     {
         long views = 0, likes = 0, shares = 0, comments = 0, watchMs = 0;
         foreach (var totals in S.Videos.Values)
@@ -63,7 +82,7 @@ public sealed class CreatorGrain(
             .Take(TopVideoCount)
             .Select(v => new TopVideo(v.Key, v.Value.Views, v.Value.Likes))
             .ToArray();
-        return Task.FromResult(new CreatorStats(
-            this.GetPrimaryKeyString(), S.Followers, S.Videos.Count, views, likes, shares, comments, watchMs, top));
+        return new CreatorStats(
+            this.GetPrimaryKeyString(), S.Followers, S.Videos.Count, views, likes, shares, comments, watchMs, top);
     }
 }
