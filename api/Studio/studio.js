@@ -4,7 +4,7 @@
 
 (() => {
   const WINDOW_MS = 30 * 60 * 1000;
-  const MIN_SPAN_MS = 60 * 1000;
+  const MIN_SPAN_MS = 10 * 1000;
   const RETRY_MS = 5000;
   const SVG = 'http://www.w3.org/2000/svg';
 
@@ -23,6 +23,7 @@
     $('status-text').textContent = text;
   }
 
+  // text: a string, or [number, unit] pairs drawn with smaller units ("20 min 30 s").
   function setValue(id, raw, text) {
     const el = $(id);
     const value = String(raw);
@@ -32,7 +33,17 @@
 
     const changed = el.dataset.value !== '';
     el.dataset.value = value;
-    el.textContent = text;
+    if (typeof text === 'string') {
+      el.textContent = text;
+    } else {
+      el.replaceChildren(...text.flatMap(([amount, unit], i) => {
+        const small = document.createElement('span');
+        small.className = 'unit';
+        small.textContent = unit;
+        return [`${i > 0 ? ' ' : ''}${amount} `, small];
+      }));
+    }
+
     if (changed) {
       el.classList.remove('bump');
       void el.offsetWidth; // restart the animation
@@ -40,13 +51,15 @@
     }
   }
 
-  function formatWatch(ms) {
+  function duration(ms) {
+    if (ms === 0) return [['0', 's']];
+    if (ms < 10000) return [[(ms / 1000).toFixed(1), 's']];
     const s = Math.floor(ms / 1000);
-    if (s < 60) return `${s} s`;
+    if (s < 60) return [[String(s), 's']];
     const m = Math.floor(s / 60);
-    if (m < 60) return `${m} min ${s % 60} s`;
+    if (m < 60) return [[String(m), 'min'], [String(s % 60), 's']];
     const h = Math.floor(m / 60);
-    return `${number.format(h)} h ${m % 60} min`;
+    return [[number.format(h), 'h'], [String(m % 60), 'min']];
   }
 
   function renderTop(videos) {
@@ -114,12 +127,19 @@
     const width = Math.max(svg.clientWidth, 200);
     const height = Math.max(svg.clientHeight, 120);
     const pad = { left: 52, right: 14, top: 10, bottom: 24 };
-    const now = Date.now();
-    const end = Math.max(now, series[series.length - 1].t);
-    const start = Math.max(Math.min(series[0].t, end - MIN_SPAN_MS), end - WINDOW_MS);
+    // The page knows the numbers only from when it opened: the line starts at the left edge then,
+    // and the time axis stretches until it spans the window, then slides.
+    const now = Math.max(Date.now(), series[series.length - 1].t);
+    const start = Math.max(series[0].t, now - WINDOW_MS);
+    const end = start + Math.max(now - start, MIN_SPAN_MS);
     const values = series.map((p) => p.v);
     let low = Math.min(...values);
     let high = Math.max(...values);
+    if (high - low < 4) {
+      low = Math.max(0, low - 2);
+      high = low + 4;
+    }
+
     const step = niceStep(high - low);
     low = Math.max(0, Math.floor(low / step) * step);
     high = Math.max(Math.ceil(high / step) * step, low + step);
@@ -133,17 +153,23 @@
       parts.push(node('text', { class: 'axis', x: pad.left - 8, y: y(v) + 4, 'text-anchor': 'end' }, number.format(v)));
     }
 
-    const points = series.map((p) => [x(p.t), y(p.v)]);
-    points.push([x(end), y(series[series.length - 1].v)]);
-    const line = points.map(([px, py], i) => `${i === 0 ? 'M' : 'L'}${px.toFixed(1)},${py.toFixed(1)}`).join(' ');
+    // A step line: the count holds until the update that changed it.
+    const first = series[0];
+    let line = `M${x(first.t).toFixed(1)},${y(first.v).toFixed(1)}`;
+    for (const p of series.slice(1)) {
+      line += ` H${x(p.t).toFixed(1)} V${y(p.v).toFixed(1)}`;
+    }
+
+    const lastX = x(now);
+    const lastY = y(series[series.length - 1].v);
+    line += ` H${lastX.toFixed(1)}`;
     const bottom = y(low).toFixed(1);
-    const area = `${line} L${points[points.length - 1][0].toFixed(1)},${bottom} L${points[0][0].toFixed(1)},${bottom} Z`;
+    const area = `${line} V${bottom} H${x(first.t).toFixed(1)} Z`;
     parts.push(node('path', { class: 'area', d: area }));
     parts.push(node('path', { class: 'line', id: 'views-line', d: line }));
-    const [lastX, lastY] = points[points.length - 1];
     parts.push(node('circle', { class: 'last', cx: lastX, cy: lastY, r: 4.5 }));
     parts.push(node('text', { class: 'axis', x: pad.left, y: height - 4 }, new Date(start).toLocaleTimeString([], clock)));
-    parts.push(node('text', { class: 'axis', x: width - pad.right, y: height - 4, 'text-anchor': 'end' }, 'now'));
+    parts.push(node('text', { class: 'axis', x: width - pad.right, y: height - 4, 'text-anchor': 'end' }, new Date(end).toLocaleTimeString([], clock)));
 
     svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
     svg.replaceChildren(...parts);
@@ -162,7 +188,9 @@
     setValue('shares', stats.shares, number.format(stats.shares));
     setValue('comments', stats.comments, number.format(stats.comments));
     setValue('videos', stats.videos, number.format(stats.videos));
-    setValue('watch-time', stats.watchMsTotal, formatWatch(stats.watchMsTotal));
+    setValue('watch-time', stats.watchMsTotal, duration(stats.watchMsTotal));
+    const perView = stats.views > 0 ? Math.round(stats.watchMsTotal / stats.views) : 0;
+    setValue('watch-per-view', perView, stats.views > 0 ? duration(perView) : '–');
     $('watch-time').title = `${number.format(stats.watchMsTotal)} ms`;
     renderTop(stats.topVideos || []);
     record(stats.views);
