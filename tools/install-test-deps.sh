@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
-# Installs what the test suite needs beyond the .NET SDK, on Debian (as root, or with sudo):
-# Debian's Chromium, driven by the creator studio browser tests through Microsoft.Playwright
-# (Playwright's own browser download is not used). Safe to run again: it skips what is there.
+# Installs what the test suite needs on a fresh Debian machine (CI runs as root):
+# PostgreSQL 15 server binaries (tests start a throwaway server) and Debian's chromium (browser tests).
 set -euo pipefail
 
-if [[ -x /usr/bin/chromium ]]; then
-  echo "chromium: $(/usr/bin/chromium --version 2>/dev/null || echo present)"
-  exit 0
+need=()
+command -v initdb >/dev/null 2>&1 || [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+command -v psql >/dev/null 2>&1 || need+=(postgresql-client)
+
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing: ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends "${need[@]}"
 fi
 
-sudo_cmd=()
-if [[ $(id -u) -ne 0 ]]; then
-  sudo_cmd=(sudo)
+# Debian keeps the server binaries off PATH; tests call initdb, pg_ctl and postgres by name.
+if ! command -v initdb >/dev/null 2>&1; then
+  for tool in initdb pg_ctl postgres; do
+    ln -sf "/usr/lib/postgresql/15/bin/$tool" "/usr/local/bin/$tool"
+  done
 fi
-
-export DEBIAN_FRONTEND=noninteractive
-"${sudo_cmd[@]}" apt-get update -q
-"${sudo_cmd[@]}" apt-get install -y -q chromium fonts-liberation
-echo "chromium: $(/usr/bin/chromium --version 2>/dev/null || echo installed)"
