@@ -6,7 +6,7 @@ namespace Platform.Grains.Creators;
 /// <summary>A creator: followers, the creator's videos and their counters, summed.</summary>
 public sealed class CreatorGrain(
     [PersistentState(StorageNames.CreatorState, StorageNames.Provider)] IPersistentState<CreatorState> state)
-    : Grain, ICreatorGrain
+    : Grain, ICreatorGrain, IIncomingGrainCallFilter
 {
     private const int TopVideoCount = 5;
 
@@ -14,14 +14,13 @@ public sealed class CreatorGrain(
 
     private CreatorState S => state.State;
 
-    private CreatorStatsPublisher Live => _live ??= new CreatorStatsPublisher(this, BuildStats);
+    private CreatorStatsPublisher Live => _live ??= new CreatorStatsPublisher(this, GetStatsAsync);
 
     public async Task AddVideoAsync(string videoId)
     {
         if (S.Videos.TryAdd(videoId, new VideoTotals()))
         {
             await state.WriteStateAsync();
-            _live?.MarkChanged();
         }
     }
 
@@ -42,29 +41,15 @@ public sealed class CreatorGrain(
         }
 
         await state.WriteStateAsync();
-        _live?.MarkChanged();
     }
 
     public async Task ChangeFollowersAsync(int change)
     {
         S.Followers += change;
         await state.WriteStateAsync();
-        _live?.MarkChanged();
     }
 
-    public Task<CreatorStats> GetStatsAsync() => Task.FromResult(BuildStats());
-
-    public Task<CreatorStatsSnapshot> SubscribeAsync(ICreatorStatsObserver observer) => Task.FromResult(Live.Subscribe(observer));
-
-    public Task UnsubscribeAsync(ICreatorStatsObserver observer)
-    {
-        _live?.Unsubscribe(observer);
-        return Task.CompletedTask;
-    }
-
-    public Task<int> GetSubscriberCountAsync() => Task.FromResult(_live?.CountSubscribers() ?? 0);
-
-    private CreatorStats BuildStats()
+    public Task<CreatorStats> GetStatsAsync()
     {
         long views = 0, likes = 0, shares = 0, comments = 0, watchMs = 0;
         foreach (var totals in S.Videos.Values)
@@ -82,7 +67,30 @@ public sealed class CreatorGrain(
             .Take(TopVideoCount)
             .Select(v => new TopVideo(v.Key, v.Value.Views, v.Value.Likes))
             .ToArray();
-        return new CreatorStats(
-            this.GetPrimaryKeyString(), S.Followers, S.Videos.Count, views, likes, shares, comments, watchMs, top);
+        return Task.FromResult(new CreatorStats(
+            this.GetPrimaryKeyString(), S.Followers, S.Videos.Count, views, likes, shares, comments, watchMs, top));
+    }
+
+    public async Task<CreatorStatsSnapshot> SubscribeAsync(ICreatorStatsObserver observer) => await Live.SubscribeAsync(observer);
+
+    public Task UnsubscribeAsync(ICreatorStatsObserver observer)
+    {
+        _live?.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    public Task<int> GetSubscriberCountAsync() => Task.FromResult(_live?.CountSubscribers() ?? 0);
+
+    /// <summary>
+    /// Live observers hear of every change, whichever grain method made it: checked here once
+    /// rather than in each method that updates counters.
+    /// </summary>
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        await context.Invoke();
+        if (_live is not null && CreatorStatsPublisher.MayChangeCounters(context.InterfaceMethod))
+        {
+            _live.MarkChanged();
+        }
     }
 }

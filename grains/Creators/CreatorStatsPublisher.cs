@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Utilities;
@@ -20,14 +22,20 @@ internal sealed class CreatorStatsPublisher
     /// <summary>A registration not renewed for this long is dropped (the gateway went away).</summary>
     public static readonly TimeSpan SubscriptionExpiry = TimeSpan.FromMinutes(1);
 
+    private static readonly FrozenSet<string> ReadOnlyMethods = new[]
+    {
+        nameof(ICreatorGrain.GetStatsAsync), nameof(ICreatorGrain.SubscribeAsync), nameof(ICreatorGrain.UnsubscribeAsync),
+        nameof(ICreatorGrain.GetSubscriberCountAsync),
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     private readonly Grain _grain;
-    private readonly Func<CreatorStats> _stats;
+    private readonly Func<Task<CreatorStats>> _stats;
     private readonly TimeProvider _time;
     private readonly ObserverManager<ICreatorStatsObserver> _observers;
     private IGrainTimer? _flushTimer;
     private bool _pending;
 
-    public CreatorStatsPublisher(Grain grain, Func<CreatorStats> stats)
+    public CreatorStatsPublisher(Grain grain, Func<Task<CreatorStats>> stats)
     {
         _grain = grain;
         _stats = stats;
@@ -39,10 +47,17 @@ internal sealed class CreatorStatsPublisher
         };
     }
 
-    public CreatorStatsSnapshot Subscribe(ICreatorStatsObserver observer)
+    /// <summary>
+    /// Whether a call of <paramref name="method"/> (an interface method the grain received) may have
+    /// changed the counters. Errs towards yes: a notification without a change is dropped by the gateway.
+    /// </summary>
+    public static bool MayChangeCounters(MethodInfo? method) =>
+        method?.DeclaringType == typeof(ICreatorGrain) && !ReadOnlyMethods.Contains(method.Name);
+
+    public async Task<CreatorStatsSnapshot> SubscribeAsync(ICreatorStatsObserver observer)
     {
         _observers.Subscribe(observer, observer);
-        return Snapshot();
+        return await SnapshotAsync();
     }
 
     public void Unsubscribe(ICreatorStatsObserver observer) => _observers.Unsubscribe(observer);
@@ -53,7 +68,7 @@ internal sealed class CreatorStatsPublisher
         return _observers.Count;
     }
 
-    /// <summary>Call after the counters changed; observers hear of it within <see cref="NotifyDelay"/>.</summary>
+    /// <summary>Call after the counters may have changed; observers hear of it within <see cref="NotifyDelay"/>.</summary>
     public void MarkChanged()
     {
         if (_pending || _observers.Count == 0)
@@ -66,14 +81,14 @@ internal sealed class CreatorStatsPublisher
         _flushTimer.Change(NotifyDelay, Timeout.InfiniteTimeSpan);
     }
 
-    private Task FlushAsync()
+    private async Task FlushAsync()
     {
         _pending = false;
-        var snapshot = Snapshot();
+        var snapshot = await SnapshotAsync();
 
         // One-way calls: the returned tasks complete at once, a dead gateway costs nothing here.
-        return _observers.Notify(observer => observer.OnStatsChangedAsync(snapshot));
+        await _observers.Notify(observer => observer.OnStatsChangedAsync(snapshot));
     }
 
-    private CreatorStatsSnapshot Snapshot() => new(_stats(), _time.GetUtcNow());
+    private async Task<CreatorStatsSnapshot> SnapshotAsync() => new(await _stats(), _time.GetUtcNow());
 }
