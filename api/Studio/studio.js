@@ -12,7 +12,8 @@
   const number = new Intl.NumberFormat();
   const clock = { hour: '2-digit', minute: '2-digit', second: '2-digit' };
   const creatorId = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] || '');
-  const series = [];
+  const storageKey = `creator-studio:${creatorId}:views`;
+  const series = restore();
   let source = null;
 
   $('creator-id').textContent = creatorId;
@@ -89,6 +90,25 @@
     $('top-empty').hidden = videos.length > 0;
   }
 
+  // The chart survives a reload of the tab (sessionStorage); a new tab starts a new chart.
+  function restore() {
+    try {
+      const saved = JSON.parse(sessionStorage.getItem(storageKey) || '[]');
+      const cutoff = Date.now() - WINDOW_MS;
+      return Array.isArray(saved) ? saved.filter((p) => Number.isFinite(p.t) && Number.isFinite(p.v) && p.t >= cutoff) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  function save() {
+    try {
+      sessionStorage.setItem(storageKey, JSON.stringify(series));
+    } catch {
+      // Storage full or disabled: the chart still works for this page.
+    }
+  }
+
   function record(views) {
     const now = Date.now();
     const previous = series[series.length - 1];
@@ -101,6 +121,7 @@
       series.shift();
     }
 
+    save();
     draw();
   }
 

@@ -95,6 +95,12 @@ public sealed class CreatorStudioBrowserTests(PlatformServerFixture platform, Br
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways at phone width");
         Assert.Empty(problems);
 
+        // A reload keeps the chart drawn so far (session storage) and reconnects.
+        var pointsSeen = int.Parse((await chart.GetAttributeAsync("data-points"))!);
+        await page.ReloadAsync();
+        await Expect(page.Locator("#views")).ToHaveTextAsync("42");
+        Assert.True(int.Parse((await chart.GetAttributeAsync("data-points"))!) >= pointsSeen, "the chart started over after a reload");
+
         // Closing the tab releases the gateway's subscription.
         var hub = platform.Server.Services.GetRequiredService<CreatorLiveHub>();
         Assert.True(hub.IsWatching(creatorId));
