@@ -1,6 +1,6 @@
 namespace Platform.GrainInterfaces;
 
-/// <summary>A user's accepted events on one video, in order, with the user's embedding they learn from.</summary>
+/// <summary>A user's accepted events on one video, in order, with the user's taste vector (long-term plus short-term) the video learns from.</summary>
 [GenerateSerializer, Immutable, Alias("Platform.VideoEngagementRequest")]
 public sealed record VideoEngagementRequest(
     [property: Id(0)] string UserId,

@@ -113,6 +113,7 @@ public sealed class FeedRanker(FeedOptions options, RankingOptions ranking, Rank
             }
 
             var pick = candidates[best];
+            var score = scores[best];
             scores[best] = double.NegativeInfinity;
             var creator = pick.Video.CreatorId;
             var already = perCreator.GetValueOrDefault(creator);
@@ -123,7 +124,9 @@ public sealed class FeedRanker(FeedOptions options, RankingOptions ranking, Rank
 
             perCreator[creator] = already + 1;
             explored += IsNew(pick) ? 1 : 0;
-            page.Add(new FeedItem(pick.Video.VideoId, creator, Math.Round(bestScore, 6), pick.Source));
+
+            // The item carries the relevance score; the diversity penalty only decides the order.
+            page.Add(new FeedItem(pick.Video.VideoId, creator, Math.Round(score, 6), pick.Source));
             pickedFeatures?.Add(features.AsSpan(best * RankingFeatures.Count, RankingFeatures.Count).ToArray());
             UpdatePenalties(candidates, scores, penalty, pick.Video.Vector);
         }

@@ -131,24 +131,18 @@ public sealed class UserGrain(
     public Task<UserStats> GetStatsAsync() =>
         Task.FromResult(new UserStats(this.GetPrimaryKeyString(), S.Views, S.Likes, S.Shares, S.Following.Count));
 
+    /// <summary>
+    /// Applies each video's events in the order the videos first appear, one video at a time, so every
+    /// video learns from the user's taste as the earlier events of the same batch shaped it.
+    /// </summary>
     private async Task ApplyVideoEventsAsync(EngagementEvent[] events, Dictionary<string, List<int>> byVideo, EventOutcome[] outcomes)
     {
         var userId = this.GetPrimaryKeyString();
-        var snapshot = (float[])S.Vector.Clone();
-        var groups = new List<(string VideoId, List<int> Indices, EngagementEvent[] Effective)>(byVideo.Count);
-        var calls = new List<Task<VideoEngagementResult>>(byVideo.Count);
         foreach (var (videoId, indices) in byVideo)
         {
             var effective = EffectiveEvents(events, indices, S.Liked.Contains(videoId));
-            groups.Add((videoId, indices, effective));
-            calls.Add(GrainFactory.GetGrain<IVideoGrain>(videoId).ApplyEngagementAsync(new VideoEngagementRequest(userId, snapshot, effective)));
-        }
-
-        var results = await Task.WhenAll(calls);
-        for (var g = 0; g < groups.Count; g++)
-        {
-            var (videoId, indices, effective) = groups[g];
-            var result = results[g];
+            var request = new VideoEngagementRequest(userId, learner.TasteVector(S.Vector, S.Interest), effective);
+            var result = await GrainFactory.GetGrain<IVideoGrain>(videoId).ApplyEngagementAsync(request);
             if (!result.Applied)
             {
                 var rejected = new EventOutcome(EventStatus.Rejected, result.RejectReason);
