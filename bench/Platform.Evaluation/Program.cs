@@ -22,6 +22,10 @@ for (var i = 0; i < args.Length; i++)
         case "--model" when i + 1 < args.Length:
             modelPath = args[++i];
             break;
+        case "--retrieval" when i + 1 < args.Length:
+            // Retrieval cost only: no rating log needed.
+            Console.WriteLine(RetrievalBenchmark.Run(int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture)));
+            return 0;
         case "--set" when i + 1 < args.Length:
             // Ablations only (e.g. --set CoEngagementWeight=0): the defaults are the platform's defaults.
             OptionOverrides.Apply(args[++i], learning, ranking);

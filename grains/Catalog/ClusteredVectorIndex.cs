@@ -9,7 +9,7 @@ namespace Platform.Grains.Catalog;
 /// Items whose vectors change are reassigned on update; the centroids are retrained when the catalog
 /// has doubled since the last training. Until trained, a query scans everything (exact).
 /// </summary>
-internal sealed class ClusteredVectorIndex<T>(Func<T, float[]> vectorOf, int probedClusters, int minScanned) where T : class
+public sealed class ClusteredVectorIndex<T>(Func<T, float[]> vectorOf, int probedClusters, int minScanned) where T : class
 {
     private const int TrainingSample = 20_000;
     private const int Iterations = 6;
@@ -24,6 +24,9 @@ internal sealed class ClusteredVectorIndex<T>(Func<T, float[]> vectorOf, int pro
     public int Clusters => _centroids.Length;
 
     public bool IsTrained => _centroids.Length > 0;
+
+    /// <summary>Size of the largest cluster (balance diagnostics).</summary>
+    public int LargestCluster => _members.Count == 0 ? 0 : _members.Max(m => m.Count);
 
     /// <summary>Adds an item, or reassigns it after its vector changed.</summary>
     public void Upsert(T item)
