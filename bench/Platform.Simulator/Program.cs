@@ -1,5 +1,12 @@
-using System.Globalization;
 using Platform.Simulator;
+
+if (args.Length >= 2 && args[0] == "--write-ratings")
+{
+    // Offline: a rating log drawn from the hidden truth, for the evaluator (no platform involved).
+    RatingLogWriter.Write(args[1], users: 1000, creators: 100, videos: 2000, events: 100_000, seed: 1);
+    Console.WriteLine($"wrote {args[1]}");
+    return 0;
+}
 
 var settings = SimulationSettings.Parse(args);
 if (settings is null)

@@ -8,7 +8,8 @@ public sealed record SimulationSettings(
 {
     public const string Usage =
         "Usage: Platform.Simulator --url http://localhost:5080 [--users 300] [--creators 60] [--videos 1500] " +
-        "[--rounds 20] [--feed 10] [--new-videos-at 10] [--new-videos 20] [--uploads-per-round 50] [--seed 1] [--run-id sim1]";
+        "[--rounds 20] [--feed 10] [--new-videos-at 10] [--new-videos 20] [--uploads-per-round 50] [--seed 1] [--run-id sim1]\n" +
+        "   or: Platform.Simulator --write-ratings FILE   (a u.data-style log drawn from the hidden truth, no platform)";
 
     public static SimulationSettings? Parse(string[] args)
     {

@@ -21,6 +21,8 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
     private readonly List<CatalogEntry> _live = [];
     private readonly Dictionary<string, List<CatalogEntry>> _byCreator = new(StringComparer.Ordinal);
     private readonly List<CatalogEntry> _byRegistration = [];
+    private const int ExploreScanLimit = 20_000;
+
     private readonly Random _random = new();
 
     public int Count => _entries.Count;
@@ -204,7 +206,7 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
             }
         }
 
-        Explore(limit, Eligible, Take);
+        Explore(limit, Eligible, chosen.Contains, Take);
 
         // A catalog younger than the fresh window with no engagement yet still has to fill feeds.
         if (result.Count < limit)
@@ -261,25 +263,32 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
         return _vectors.Search(probe, limit, eligible);
     }
 
-    private void Explore(int limit, Func<CatalogEntry, bool> eligible, Action<CatalogEntry, CandidateSource> take)
+    private void Explore(int limit, Func<CatalogEntry, bool> eligible, Func<CatalogEntry, bool> chosen, Action<CatalogEntry, CandidateSource> take)
     {
         if (_live.Count == 0)
         {
             return;
         }
 
-        // Random probes over the shard, keeping new (rarely viewed) videos: bounded work per query.
+        // The least-exposed new videos first (random among equals), so a new video is proposed within
+        // a bounded number of feeds however many older ones are still under the exploration threshold.
+        // Large shards scan a random window: bounded work per query.
         var start = _random.Next(_live.Count);
-        var budget = Math.Min(_live.Count, limit * 20);
-        var taken = 0;
-        for (var i = 0; i < budget && taken < limit; i++)
+        var budget = Math.Min(_live.Count, ExploreScanLimit);
+        var least = new TopK<CatalogEntry>(limit);
+        for (var i = 0; i < budget; i++)
         {
             var entry = _live[(start + i) % _live.Count];
-            if (entry.Video.Signals.Views < feed.ExploreMaxViews && eligible(entry))
+            var views = entry.Video.Signals.Views;
+            if (views < feed.ExploreMaxViews && !chosen(entry) && eligible(entry))
             {
-                take(entry, CandidateSource.Explore);
-                taken++;
+                least.Offer(entry, -views + _random.NextDouble() * 0.5);
             }
+        }
+
+        foreach (var (entry, _) in least.Drain())
+        {
+            take(entry, CandidateSource.Explore);
         }
     }
 
