@@ -88,7 +88,7 @@ public sealed class FeedRanker(FeedOptions options, RankingOptions ranking, Rank
         while (page.Count < count)
         {
             // The last slots of a page go to exploration (new videos), when any are left, so every feed
-            // gives new videos a bounded chance at an audience, decided by their Thompson samples alone.
+            // gives new videos a bounded chance at an audience, decided by their Thompson samples.
             var exploreOnly = explored < exploreSlots && count - page.Count <= exploreSlots - explored && HasExplore(candidates, scores);
             var best = -1;
             var bestScore = double.NegativeInfinity;
@@ -99,10 +99,13 @@ public sealed class FeedRanker(FeedOptions options, RankingOptions ranking, Rank
                     continue;
                 }
 
-                // An exploration slot is a bandit: the highest Thompson sample of the like rate wins it.
-                var adjusted = exploreOnly
-                    ? (double.IsNegativeInfinity(scores[i]) ? double.NegativeInfinity : features[i * RankingFeatures.Count + RankingFeatures.LikeRate])
-                    : scores[i] - penalty[i];
+                // An exploration slot is a bandit: the Thompson sample of the like rate counts once more on
+                // top of the relevance, so among equally relevant new videos the sample decides.
+                var adjusted = scores[i] - penalty[i];
+                if (exploreOnly)
+                {
+                    adjusted += features[i * RankingFeatures.Count + RankingFeatures.LikeRate];
+                }
                 if (adjusted > bestScore)
                 {
                     best = i;
