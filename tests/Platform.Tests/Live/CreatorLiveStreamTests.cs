@@ -118,6 +118,8 @@ public sealed class CreatorLiveStreamTests(PlatformServerFixture fixture)
 
             Assert.True(Hub.IsWatching(creatorId));
             Assert.Equal(1, await Creator(creatorId).GetSubscriberCountAsync());
+            await Eventually(async () => OpenStreams(await Http.GetStringAsync("/metrics")) >= streams.Count,
+                "/metrics counts the open streams");
 
             await Http.PostEventsAsync(View(NewId("u"), videoId, 2_000), View(NewId("u"), videoId, 3_000));
             foreach (var stream in streams)
@@ -179,6 +181,13 @@ public sealed class CreatorLiveStreamTests(PlatformServerFixture fixture)
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (creatorId, videoId);
     }
+
+    private static double OpenStreams(string metrics) =>
+        metrics.Split('\n')
+            .Where(line => line.StartsWith("platform_live_streams", StringComparison.Ordinal) && !line.StartsWith("platform_live_streams_", StringComparison.Ordinal))
+            .Select(line => double.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture))
+            .DefaultIfEmpty(-1)
+            .Max();
 
     private static async Task Eventually(Func<Task<bool>> condition, string what)
     {
