@@ -1,14 +1,25 @@
+using Microsoft.Extensions.Options;
 using Platform.GrainInterfaces;
+using Platform.Grains.Options;
 using Platform.Grains.Storage;
 
 namespace Platform.Grains.Creators;
 
-/// <summary>A creator: followers, the creator's videos and their counters, summed.</summary>
+/// <summary>
+/// A creator: followers, the creator's videos and their counters, summed. Applies each video delta
+/// once (the last sequence per video) and each user's follower change once (a ledger per user).
+/// </summary>
 public sealed class CreatorGrain(
-    [PersistentState(StorageNames.CreatorState, StorageNames.Provider)] IPersistentState<CreatorState> state)
+    [PersistentState(StorageNames.CreatorState, StorageNames.Provider)] IPersistentState<CreatorState> state,
+    IOptions<DeliveryOptions> deliveryOptions,
+    TimeProvider time)
     : Grain, ICreatorGrain
 {
     private const int TopVideoCount = 5;
+
+    private readonly DeliveryOptions _delivery = deliveryOptions.Value;
+    private bool _stateDirty;
+    private bool _broken;
 
     private CreatorState S => state.State;
 
@@ -16,12 +27,13 @@ public sealed class CreatorGrain(
     {
         if (S.Videos.TryAdd(videoId, new VideoTotals()))
         {
-            await state.WriteStateAsync();
+            await WriteAsync();
         }
     }
 
     public async Task ApplyDeltasAsync(CreatorDelta[] deltas)
     {
+        var applied = false;
         foreach (var delta in deltas)
         {
             if (!S.Videos.TryGetValue(delta.VideoId, out var totals))
@@ -29,20 +41,58 @@ public sealed class CreatorGrain(
                 S.Videos[delta.VideoId] = totals = new VideoTotals();
             }
 
+            if (delta.Sequence != 0 && delta.Sequence <= totals.LastSequence)
+            {
+                continue;
+            }
+
             totals.Views += delta.Views;
             totals.Likes += delta.Likes;
             totals.Shares += delta.Shares;
             totals.Comments += delta.Comments;
             totals.WatchMs += delta.WatchMs;
+            totals.LastSequence = Math.Max(totals.LastSequence, delta.Sequence);
+            applied = true;
         }
 
-        await state.WriteStateAsync();
+        if (applied)
+        {
+            await WriteAsync();
+        }
     }
 
-    public async Task ChangeFollowersAsync(int change)
+    public async Task ApplyFollowChangesAsync(FollowChange[] changes)
     {
-        S.Followers += change;
-        await state.WriteStateAsync();
+        var now = time.GetUtcNow();
+        var applied = false;
+        foreach (var change in changes)
+        {
+            if (S.FollowerChanges.TryAccept(change.UserId, change.Sequence, now))
+            {
+                S.Followers += change.Change;
+                applied = true;
+            }
+        }
+
+        if (applied)
+        {
+            S.FollowerChanges.Prune(now, _delivery.ConfirmedRetention, _delivery.UnconfirmedRetention);
+            await WriteAsync();
+        }
+    }
+
+    public Task ConfirmFollowChangesAsync(string userId, long sequence)
+    {
+        _stateDirty |= S.FollowerChanges.Confirm(userId, sequence);
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_stateDirty && !_broken)
+        {
+            await WriteAsync();
+        }
     }
 
     public Task<CreatorStats> GetStatsAsync()
@@ -65,5 +115,21 @@ public sealed class CreatorGrain(
             .ToArray();
         return Task.FromResult(new CreatorStats(
             this.GetPrimaryKeyString(), S.Followers, S.Videos.Count, views, likes, shares, comments, watchMs, top));
+    }
+
+    /// <summary>Writes the state; a failed write leaves memory ahead of storage, so the activation is dropped.</summary>
+    private async Task WriteAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+            _stateDirty = false;
+        }
+        catch
+        {
+            _broken = true;
+            DeactivateOnIdle();
+            throw;
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Storage;
 using Platform.Api.Extensions;
 using Platform.Api.Options;
 using Platform.Grains.Storage;
@@ -40,11 +41,13 @@ public static class SiloHostingExtensions
 
             if (hosting.Storage == ClusterHostingOptions.Postgres)
             {
-                silo.AddAdoNetGrainStorage(StorageNames.Provider, o =>
+                silo.AddAdoNetGrainStorage(StorageNames.AdoNetProvider, o =>
                 {
                     o.Invariant = ClusterConfigurationExtensions.AdoNetInvariant;
                     o.ConnectionString = configuration.GetPlatformConnectionString();
                 });
+                silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (sp, _) =>
+                    new KeyPreservingGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.AdoNetProvider)));
                 silo.UseAdoNetReminderService(o =>
                 {
                     o.Invariant = ClusterConfigurationExtensions.AdoNetInvariant;
@@ -57,6 +60,7 @@ public static class SiloHostingExtensions
                 silo.UseInMemoryReminderService();
             }
 
+            silo.AddPlatformClusterOperations(configuration);
             silo.AddDashboard();
         });
         return builder;
