@@ -1,6 +1,7 @@
 using System.Net;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Serialization;
 using Orleans.Storage;
 using Platform.Api.Extensions;
 using Platform.Api.Options;
@@ -41,11 +42,15 @@ public static class SiloHostingExtensions
 
             if (hosting.Storage == ClusterHostingOptions.Postgres)
             {
-                silo.AddAdoNetGrainStorage(StorageNames.AdoNetProvider, o =>
+                // The Orleans binary serializer, not the provider's default JSON: state types are
+                // versioned by their [Id]s, and JSON would also write (and on reading, append to)
+                // get-only collection views such as RecentIds.Items.
+                silo.AddAdoNetGrainStorage(StorageNames.AdoNetProvider, options => options.Configure<Serializer>((o, serializer) =>
                 {
                     o.Invariant = ClusterConfigurationExtensions.AdoNetInvariant;
                     o.ConnectionString = configuration.GetPlatformConnectionString();
-                });
+                    o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+                }));
                 silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (sp, _) =>
                     new KeyPreservingGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.AdoNetProvider)));
                 silo.UseAdoNetReminderService(o =>
