@@ -9,6 +9,9 @@ namespace Platform.Grains.Creators;
 /// A creator: followers, the creator's videos and their counters, summed. Applies each video delta
 /// once (the last sequence per video) and each user's follower change once (a ledger per user).
 /// </summary>
+// Reentrant so that deltas from many videos share one state write (GroupCommit): every request
+// changes the state synchronously, then awaits the next write.
+[Reentrant]
 public sealed class CreatorGrain(
     [PersistentState(StorageNames.CreatorState, StorageNames.Provider)] IPersistentState<CreatorState> state,
     IOptions<DeliveryOptions> deliveryOptions,
@@ -18,16 +21,19 @@ public sealed class CreatorGrain(
     private const int TopVideoCount = 5;
 
     private readonly DeliveryOptions _delivery = deliveryOptions.Value;
+    private GroupCommit? _commit;
     private bool _stateDirty;
     private bool _broken;
 
     private CreatorState S => state.State;
 
+    private GroupCommit Commit => _commit ??= new GroupCommit(WriteAsync);
+
     public async Task AddVideoAsync(string videoId)
     {
         if (S.Videos.TryAdd(videoId, new VideoTotals()))
         {
-            await WriteAsync();
+            await Commit.CommitAsync();
         }
     }
 
@@ -55,9 +61,10 @@ public sealed class CreatorGrain(
             applied = true;
         }
 
-        if (applied)
+        if (applied || Commit.Writing)
         {
-            await WriteAsync();
+            // Also a resent delta waits: its first copy may still be on its way to storage.
+            await Commit.CommitAsync();
         }
     }
 
@@ -77,7 +84,11 @@ public sealed class CreatorGrain(
         if (applied)
         {
             S.FollowerChanges.Prune(now, _delivery.ConfirmedRetention, _delivery.UnconfirmedRetention);
-            await WriteAsync();
+        }
+
+        if (applied || Commit.Writing)
+        {
+            await Commit.CommitAsync();
         }
     }
 
@@ -91,7 +102,7 @@ public sealed class CreatorGrain(
     {
         if (_stateDirty && !_broken)
         {
-            await WriteAsync();
+            await Commit.CommitAsync();
         }
     }
 
@@ -117,13 +128,13 @@ public sealed class CreatorGrain(
             this.GetPrimaryKeyString(), S.Followers, S.Videos.Count, views, likes, shares, comments, watchMs, top));
     }
 
-    /// <summary>Writes the state; a failed write leaves memory ahead of storage, so the activation is dropped.</summary>
+    /// <summary>One state write (through <see cref="Commit"/> only); a failed write leaves memory ahead of storage, so the activation is dropped.</summary>
     private async Task WriteAsync()
     {
+        _stateDirty = false;
         try
         {
             await state.WriteStateAsync();
-            _stateDirty = false;
         }
         catch
         {

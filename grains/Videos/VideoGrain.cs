@@ -13,6 +13,9 @@ namespace Platform.Grains.Videos;
 /// write and delivers it before acknowledging, and reports embedding and signals to its catalog shard at most once
 /// per <see cref="CatalogOptions.ReportInterval"/>.
 /// </summary>
+// Reentrant so that engagement from many users shares one state write (GroupCommit): every request
+// changes the state synchronously, then awaits the next write; creator deliveries stay one at a time.
+[Reentrant]
 public sealed partial class VideoGrain(
     [PersistentState(StorageNames.VideoState, StorageNames.Provider)] IPersistentState<VideoState> state,
     OnlineLearner learner,
@@ -22,6 +25,9 @@ public sealed partial class VideoGrain(
     TimeProvider time) : Grain, IVideoGrain
 {
     private readonly DeliveryOptions _delivery = deliveryOptions.Value;
+    private readonly SemaphoreSlim _creatorDelivery = new(1, 1);
+    private GroupCommit? _commit;
+    private long _durableCreatorSequence = -1;
     private bool _stateDirty;
     private bool _broken;
     private double _recentEngagement;
@@ -29,6 +35,8 @@ public sealed partial class VideoGrain(
     private IGrainTimer? _reportTimer;
 
     private VideoState S => state.State;
+
+    private GroupCommit Commit => _commit ??= new GroupCommit(WriteAsync);
 
     private ICatalogShardGrain Shard =>
         GrainFactory.GetGrain<ICatalogShardGrain>(IdHash.Shard(this.GetPrimaryKeyString(), catalogOptions.Value.Shards));
@@ -52,7 +60,7 @@ public sealed partial class VideoGrain(
 
         if (_stateDirty && !_broken)
         {
-            await WriteAsync();
+            await Commit.CommitAsync();
         }
     }
 
@@ -83,7 +91,7 @@ public sealed partial class VideoGrain(
             PublicationState.Published,
             time.GetUtcNow());
         S.Vector = learner.SeedVideo(registration.VideoId, registration.Tags);
-        await state.WriteStateAsync();
+        await Commit.CommitAsync();
         await AnnounceAsync();
         return RegistrationResult.Created;
     }
@@ -168,8 +176,13 @@ public sealed partial class VideoGrain(
             }
 
             S.Users.Prune(now, _delivery.ConfirmedRetention, _delivery.UnconfirmedRetention);
-            await WriteAsync();
+            await Commit.CommitAsync();
             ScheduleReport();
+        }
+        else if (Commit.Writing)
+        {
+            // A resent request whose first copy may still be on its way to storage.
+            await Commit.CommitAsync();
         }
 
         // Acknowledge only once the creator has its share too: until then the users keep resending,
@@ -193,20 +206,25 @@ public sealed partial class VideoGrain(
         if (info.State != PublicationState.TakenDown)
         {
             S.Info = info with { State = PublicationState.TakenDown };
-            await state.WriteStateAsync();
+            await Commit.CommitAsync();
         }
 
         await Shard.RemoveAsync(info.VideoId);
         return true;
     }
 
-    /// <summary>Writes the state; a failed write leaves memory ahead of storage, so the activation is dropped.</summary>
+    /// <summary>
+    /// One state write (through <see cref="Commit"/> only). A failed write leaves memory ahead of
+    /// storage, so the activation is dropped and the next one reloads what is durable.
+    /// </summary>
     private async Task WriteAsync()
     {
+        var creatorSequence = S.LastCreatorSequence;
+        _stateDirty = false;
         try
         {
             await state.WriteStateAsync();
-            _stateDirty = false;
+            _durableCreatorSequence = creatorSequence;
         }
         catch
         {
@@ -216,19 +234,37 @@ public sealed partial class VideoGrain(
         }
     }
 
+    /// <summary>
+    /// Sends the creator the deltas that are durable here, one delivery at a time and in sequence
+    /// order; a delta still waiting for its write is left for the request that made it.
+    /// </summary>
     private async Task DeliverCreatorOutboxAsync()
     {
-        if (S.CreatorOutbox.Count == 0)
+        await _creatorDelivery.WaitAsync();
+        try
         {
-            return;
+            var count = 0;
+            while (count < S.CreatorOutbox.Count && S.CreatorOutbox[count].Sequence <= _durableCreatorSequence)
+            {
+                count++;
+            }
+
+            if (count == 0)
+            {
+                return;
+            }
+
+            CreatorDelta[] deltas = [.. S.CreatorOutbox.GetRange(0, count)];
+            await GrainFactory.GetGrain<ICreatorGrain>(S.Info!.CreatorId).ApplyDeltasAsync(deltas);
+
+            // The creator applies each sequence once, so the removal need not be durable at once.
+            S.CreatorOutbox.RemoveRange(0, count);
+            _stateDirty = true;
         }
-
-        CreatorDelta[] deltas = [.. S.CreatorOutbox];
-        await GrainFactory.GetGrain<ICreatorGrain>(S.Info!.CreatorId).ApplyDeltasAsync(deltas);
-
-        // The creator applies each sequence once, so the removal need not be durable at once.
-        S.CreatorOutbox.RemoveRange(0, deltas.Length);
-        _stateDirty = true;
+        finally
+        {
+            _creatorDelivery.Release();
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Video {VideoId} has no registration; {Count} engagement requests dropped")]

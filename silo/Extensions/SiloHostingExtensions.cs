@@ -51,8 +51,8 @@ public static class SiloHostingExtensions
                     o.ConnectionString = configuration.GetPlatformConnectionString();
                     o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
                 }));
-                silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (sp, _) =>
-                    new KeyPreservingGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.AdoNetProvider)));
+                silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (sp, _) => new PlatformGrainStorage(
+                    sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.AdoNetProvider), sp.GetRequiredService<DeepCopier>(), escapeKeys: true));
                 silo.UseAdoNetReminderService(o =>
                 {
                     o.Invariant = ClusterConfigurationExtensions.AdoNetInvariant;
@@ -61,7 +61,9 @@ public static class SiloHostingExtensions
             }
             else
             {
-                silo.AddMemoryGrainStorage(StorageNames.Provider);
+                silo.AddMemoryGrainStorage(StorageNames.MemoryProvider);
+                silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (sp, _) => new PlatformGrainStorage(
+                    sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.MemoryProvider), sp.GetRequiredService<DeepCopier>(), escapeKeys: false));
                 silo.UseInMemoryReminderService();
             }
 

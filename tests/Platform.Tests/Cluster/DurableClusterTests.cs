@@ -107,10 +107,14 @@ public sealed class DurableClusterTests(PostgresFixture postgres, ITestOutputHel
 
         await Task.Delay(TimeSpan.FromSeconds(3));
         var leaving = cluster.Serving[0];
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await cluster.AddSilosAsync(1);
+        output.WriteLine($"silo joined in {clock.Elapsed}");
         await Task.Delay(TimeSpan.FromSeconds(3));
         var beforeStop = load.Batches;
+        clock.Restart();
         await cluster.StopAsync(leaving);
+        output.WriteLine($"silo stopped gracefully in {clock.Elapsed}");
         await Task.Delay(TimeSpan.FromSeconds(5));
         stop.Cancel();
         await running;
