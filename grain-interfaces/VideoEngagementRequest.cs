@@ -5,7 +5,7 @@ namespace Platform.GrainInterfaces;
 /// entry of the user's durable outbox. The video applies it at most once, by (user, sequence).
 /// </summary>
 /// <param name="UserId">The sending user.</param>
-/// <param name="UserVector">The user's embedding before the batch.</param>
+/// <param name="UserVector">The user's taste vector (long-term plus short-term) before the batch, which the video learns from.</param>
 /// <param name="Events">The events that change something (a repeated like does not), in order.</param>
 /// <param name="Sequence">The user's outbox sequence number: increasing, unique per user.</param>
 [GenerateSerializer, Immutable, Alias("Platform.VideoEngagementRequest")]

@@ -16,7 +16,7 @@ public sealed class CreatorGrain(
     [PersistentState(StorageNames.CreatorState, StorageNames.Provider)] IPersistentState<CreatorState> state,
     IOptions<DeliveryOptions> deliveryOptions,
     TimeProvider time)
-    : Grain, ICreatorGrain
+    : Grain, ICreatorGrain, IIncomingGrainCallFilter
 {
     private const int TopVideoCount = 5;
 
@@ -24,10 +24,13 @@ public sealed class CreatorGrain(
     private GroupCommit? _commit;
     private bool _stateDirty;
     private bool _broken;
+    private CreatorStatsPublisher? _live;
 
     private CreatorState S => state.State;
 
     private GroupCommit Commit => _commit ??= new GroupCommit(WriteAsync);
+
+    private CreatorStatsPublisher Live => _live ??= new CreatorStatsPublisher(this, GetStatsAsync);
 
     public async Task AddVideoAsync(string videoId)
     {
@@ -126,6 +129,29 @@ public sealed class CreatorGrain(
             .ToArray();
         return Task.FromResult(new CreatorStats(
             this.GetPrimaryKeyString(), S.Followers, S.Videos.Count, views, likes, shares, comments, watchMs, top));
+    }
+
+    public async Task<CreatorStatsSnapshot> SubscribeAsync(ICreatorStatsObserver observer) => await Live.SubscribeAsync(observer);
+
+    public Task UnsubscribeAsync(ICreatorStatsObserver observer)
+    {
+        _live?.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    public Task<int> GetSubscriberCountAsync() => Task.FromResult(_live?.CountSubscribers() ?? 0);
+
+    /// <summary>
+    /// Live observers hear of every change, whichever grain method made it: checked here once
+    /// rather than in each method that updates counters.
+    /// </summary>
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        await context.Invoke();
+        if (_live is not null && CreatorStatsPublisher.MayChangeCounters(context.InterfaceMethod))
+        {
+            _live.MarkChanged();
+        }
     }
 
     /// <summary>One state write (through <see cref="Commit"/> only); a failed write leaves memory ahead of storage, so the activation is dropped.</summary>

@@ -83,6 +83,7 @@ public sealed class FeedRanker(FeedOptions options)
             }
 
             var pick = candidates[best];
+            var score = scores[best];
             scores[best] = double.NegativeInfinity;
             var creator = pick.Video.CreatorId;
             var already = perCreator.GetValueOrDefault(creator);
@@ -92,7 +93,8 @@ public sealed class FeedRanker(FeedOptions options)
             }
 
             perCreator[creator] = already + 1;
-            page.Add(new FeedItem(pick.Video.VideoId, creator, Math.Round(bestScore, 6), pick.Source));
+            // The item carries the relevance score; the diversity penalty only decides the order.
+            page.Add(new FeedItem(pick.Video.VideoId, creator, Math.Round(score, 6), pick.Source));
             UpdatePenalties(candidates, scores, penalty, pick.Video.Vector);
         }
 

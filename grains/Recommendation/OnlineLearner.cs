@@ -52,6 +52,23 @@ public sealed class OnlineLearner(LearningOptions options)
         ClipNorm(self, options.MaxNorm);
     }
 
+    /// <summary>
+    /// What a video learns from when a user engages: the user's long-term vector plus the short-term
+    /// interest. The interest is a unit-scale direction of what the user engaged with lately, so a
+    /// video's vector moves toward its audience's shared taste after a few events instead of waiting
+    /// for the users' long-term vectors to grow.
+    /// </summary>
+    public float[] TasteVector(ReadOnlySpan<float> vector, ReadOnlySpan<float> interest)
+    {
+        var taste = vector.ToArray();
+        if (interest.Length == taste.Length)
+        {
+            TensorPrimitives.Add(taste, interest, taste);
+        }
+
+        return taste;
+    }
+
     /// <summary>Moves the short-term interest toward (or, for negative targets, away from) a video.</summary>
     public void UpdateInterest(Span<float> interest, ReadOnlySpan<float> video, float target)
     {

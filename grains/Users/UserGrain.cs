@@ -200,14 +200,13 @@ public sealed partial class UserGrain(
     }
 
     /// <summary>
-    /// Accepts or rejects each video's events, learns from the accepted ones, and adds what each
-    /// video is owed to the outbox. True when any event was accepted.
+    /// Accepts or rejects each video's events in the order the videos first appear, learns from the
+    /// accepted ones, and adds what each video is owed to the outbox. True when any event was accepted.
     /// </summary>
     private bool PlanVideoEvents(
         EngagementEvent[] events, Dictionary<string, List<int>> byVideo, VideoEngagementContext[] contexts, EventOutcome[] outcomes)
     {
         var userId = this.GetPrimaryKeyString();
-        var snapshot = (float[])S.Vector.Clone();
         var accepted = false;
         var g = 0;
         foreach (var (videoId, indices) in byVideo)
@@ -226,6 +225,9 @@ public sealed partial class UserGrain(
 
             accepted = true;
             var effective = EffectiveEvents(events, indices, S.Liked.Contains(videoId));
+
+            // Each video learns from the user's taste as the earlier videos of the batch shaped it.
+            var taste = learner.TasteVector(S.Vector, S.Interest);
             foreach (var i in indices)
             {
                 outcomes[i] = EventOutcome.Accepted;
@@ -242,7 +244,7 @@ public sealed partial class UserGrain(
                 S.Outbox.Add(new OutboxEntry
                 {
                     Target = videoId,
-                    Video = new VideoEngagementRequest(userId, snapshot, effective, ++S.LastSequence),
+                    Video = new VideoEngagementRequest(userId, taste, effective, ++S.LastSequence),
                 });
             }
         }

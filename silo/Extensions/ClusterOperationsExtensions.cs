@@ -20,8 +20,18 @@ public static class ClusterOperationsExtensions
     /// <summary>Key switching the activation rebalancer: <c>true</c> (default) moves activations toward balance after a silo joins.</summary>
     public const string RebalanceKey = "Platform:RebalanceActivations";
 
+    /// <summary>Key switching Kubernetes hosting on (<c>true</c>): silo name from the pod, dead pods' silos declared dead. Default false.</summary>
+    public const string KubernetesKey = "Platform:Kubernetes";
+
     public static ISiloBuilder AddPlatformClusterOperations(this ISiloBuilder silo, IConfiguration configuration)
     {
+        if (configuration.GetValue(KubernetesKey, false))
+        {
+            // Reads POD_NAME, POD_NAMESPACE, POD_IP and ORLEANS_CLUSTER_ID / ORLEANS_SERVICE_ID (deploy/k8s),
+            // and deletes the membership of silos whose pods are gone.
+            silo.UseKubernetesHosting();
+        }
+
         silo.Configure<ClusterMembershipOptions>(configuration.GetSection(MembershipSection));
         silo.Configure<SiloMessagingOptions>(configuration.GetSection(MessagingSection));
         if (configuration.GetValue(RebalanceKey, true))

@@ -57,7 +57,7 @@ public sealed class SiloProcess : IAsyncDisposable
         var silo = new SiloProcess(name, Process.Start(start)!, new Uri($"http://127.0.0.1:{http}"));
         try
         {
-            await silo.WaitReadyAsync(TimeSpan.FromSeconds(60));
+            await silo.WaitReadyAsync(TimeSpan.FromSeconds(120));
             return silo;
         }
         catch

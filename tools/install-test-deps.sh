@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what the test suite needs on a fresh Debian machine (CI runs as root):
+# PostgreSQL 15 server binaries (tests start a throwaway server) and Debian's chromium (browser tests).
+set -euo pipefail
+
+need=()
+command -v initdb >/dev/null 2>&1 || [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+command -v psql >/dev/null 2>&1 || need+=(postgresql-client)
+
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing: ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends "${need[@]}"
+fi
+
+# Debian keeps the server binaries off PATH; tests call initdb, pg_ctl and postgres by name.
+if ! command -v initdb >/dev/null 2>&1; then
+  for tool in initdb pg_ctl postgres; do
+    ln -sf "/usr/lib/postgresql/15/bin/$tool" "/usr/local/bin/$tool"
+  done
+fi
