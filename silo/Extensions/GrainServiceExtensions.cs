@@ -23,6 +23,10 @@ public static class GrainServiceExtensions
             .Validate(o => o.CoEngagementWindow >= 0 && o.CoEngagementAnchors >= 0 && o.MaxNeighbours > 0, "Platform:Ranking co-engagement sizes must not be negative.")
             .Validate(o => o.CoEngagementDecay is > 0 and <= 1, "Platform:Ranking:CoEngagementDecay must be in (0, 1].")
             .ValidateOnStart();
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section)
+            .Validate(o => o.ConfirmDelay > TimeSpan.Zero && o.RetryInterval > TimeSpan.Zero && o.RecoveryPeriod > TimeSpan.Zero, "Platform:Delivery intervals must be positive.")
+            .Validate(o => o.ConfirmedRetention > TimeSpan.Zero && o.UnconfirmedRetention >= o.ConfirmedRetention, "Platform:Delivery retentions must be positive, unconfirmed at least confirmed.")
+            .ValidateOnStart();
         services.AddSingleton(sp => new OnlineLearner(sp.GetRequiredService<IOptions<LearningOptions>>().Value));
         services.AddPlatformRanking();
         return services;

@@ -1,6 +1,8 @@
 using System.Net;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Serialization;
+using Orleans.Storage;
 using Platform.Api.Extensions;
 using Platform.Api.Options;
 using Platform.Grains.Storage;
@@ -40,11 +42,17 @@ public static class SiloHostingExtensions
 
             if (hosting.Storage == ClusterHostingOptions.Postgres)
             {
-                silo.AddAdoNetGrainStorage(StorageNames.Provider, o =>
+                // The Orleans binary serializer, not the provider's default JSON: state types are
+                // versioned by their [Id]s, and JSON would also write (and on reading, append to)
+                // get-only collection views such as RecentIds.Items.
+                silo.AddAdoNetGrainStorage(StorageNames.AdoNetProvider, options => options.Configure<Serializer>((o, serializer) =>
                 {
                     o.Invariant = ClusterConfigurationExtensions.AdoNetInvariant;
                     o.ConnectionString = configuration.GetPlatformConnectionString();
-                });
+                    o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+                }));
+                silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (sp, _) => new PlatformGrainStorage(
+                    sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.AdoNetProvider), sp.GetRequiredService<DeepCopier>(), escapeKeys: true));
                 silo.UseAdoNetReminderService(o =>
                 {
                     o.Invariant = ClusterConfigurationExtensions.AdoNetInvariant;
@@ -53,10 +61,13 @@ public static class SiloHostingExtensions
             }
             else
             {
-                silo.AddMemoryGrainStorage(StorageNames.Provider);
+                silo.AddMemoryGrainStorage(StorageNames.MemoryProvider);
+                silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (sp, _) => new PlatformGrainStorage(
+                    sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.MemoryProvider), sp.GetRequiredService<DeepCopier>(), escapeKeys: false));
                 silo.UseInMemoryReminderService();
             }
 
+            silo.AddPlatformClusterOperations(configuration);
             silo.AddDashboard();
         });
         return builder;
