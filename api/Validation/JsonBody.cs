@@ -25,9 +25,10 @@ public static class JsonBody
         {
             return (await JsonDocument.ParseAsync(request.Body, Options, cancellationToken), null);
         }
-        catch (IOException)
+        catch (IOException e) when (e is not BadHttpRequestException)
         {
-            // Kestrel reports some malformed bodies (an overflowing chunk size) as plain I/O errors.
+            // Kestrel reports some malformed bodies (an overflowing chunk size) as plain I/O errors; its own
+            // BadHttpRequestException (413 over the size limit, 408 too slow) keeps its status in the exception handler.
             return (null, TypedResults.Problem(
                 "The request body could not be read.",
                 statusCode: StatusCodes.Status400BadRequest,

@@ -141,6 +141,11 @@ public sealed class HostileInputFuzzTests(ITestOutputHelper output)
             return "leaks internals";
         }
 
+        if (request.Body is { Length: > 1 << 20 } && status != 413)
+        {
+            return "expected 413 for a body over the limit";
+        }
+
         if (status is >= 200 and < 300 && request.MaySucceed)
         {
             return null;
