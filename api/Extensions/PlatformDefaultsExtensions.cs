@@ -30,6 +30,7 @@ public static class PlatformDefaultsExtensions
             .Validate(o => o.MaxRequestBodyBytes > 0, "Platform:MaxRequestBodyBytes must be positive.")
             .Validate(o => o.RequestHeadersTimeout > TimeSpan.Zero && o.KeepAliveTimeout > TimeSpan.Zero && o.MinRequestBodyBytesPerSecond > 0,
                 "Platform:RequestHeadersTimeout, KeepAliveTimeout and MinRequestBodyBytesPerSecond must be positive.")
+            .Validate(o => o.MinRequestBodyGracePeriod > TimeSpan.FromSeconds(1), "Platform:MinRequestBodyGracePeriod must be over 1 s.")
             .ValidateOnStart();
         var gateway = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new();
         services.Configure<KestrelServerOptions>(k => k.ApplyGatewayLimits(gateway));

@@ -30,7 +30,7 @@ public sealed class GatewayOptions
     /// </summary>
     public double MinRequestBodyBytesPerSecond { get; set; } = 240;
 
-    /// <summary>Time a request body may start slowly before <see cref="MinRequestBodyBytesPerSecond"/> applies. Default 5 s.</summary>
+    /// <summary>Time a request body may start slowly before <see cref="MinRequestBodyBytesPerSecond"/> applies; over 1 s. Default 5 s.</summary>
     public TimeSpan MinRequestBodyGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Most open connections at once; further ones wait in the accept queue. Default unlimited (null).</summary>
