@@ -77,6 +77,9 @@ public sealed class LoadOptions
     /// <summary>Process id of the server, whose memory and CPU are read from /proc. Default none.</summary>
     public int? ServerPid { get; private set; }
 
+    /// <summary>Soak: largest growth of the server's memory after the warm-up that still counts as flat (0.1 = 10%). Default 0.1.</summary>
+    public double MaxMemoryGrowth { get; private set; } = 0.1;
+
     /// <summary>HTTP connections to the server at most. Default 256.</summary>
     public int Connections { get; private set; } = 256;
 
@@ -118,6 +121,7 @@ public sealed class LoadOptions
                 case "trials": o.Trials = Int(value); break;
                 case "server-pid": o.ServerPid = Int(value); break;
                 case "connections": o.Connections = Int(value); break;
+                case "max-memory-growth": o.MaxMemoryGrowth = double.Parse(value, CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"Unknown option '{name}'.");
             }
         }
