@@ -34,6 +34,7 @@ public static class PlatformDefaultsExtensions
             .ValidateOnStart();
         var gateway = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new();
         services.Configure<KestrelServerOptions>(k => k.ApplyGatewayLimits(gateway));
+        services.Configure<HostOptions>(h => h.ShutdownTimeout = gateway.ShutdownTimeout);
         builder.AddManagementUrls(gateway);
         services.AddPlatformRateLimiting();
 

@@ -18,12 +18,14 @@ public static class RateLimitingExtensions
     public static IServiceCollection AddPlatformRateLimiting(this IServiceCollection services)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
-            .Validate(o => o.EventRequestsPerSecond > 0 && o.FeedRequestsPerSecond > 0 && o.EventBurst > 0 && o.FeedBurst > 0,
-                "Platform:RateLimit rates and bursts must be positive.")
+            .Validate(o => o.EventRequestsPerSecond > 0 && o.FeedRequestsPerSecond > 0 && o.EventBurst > 0 && o.FeedBurst > 0
+                    && o.MaxConcurrentEventRequests > 0 && o.MaxConcurrentFeedRequests > 0,
+                "Platform:RateLimit rates, bursts and concurrency caps must be positive.")
             .ValidateOnStart();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(InFlightPartition);
             limiter.AddPolicy(EventsPolicy, context => Partition(context, static o => (o.EventRequestsPerSecond, o.EventBurst)));
             limiter.AddPolicy(FeedPolicy, context => Partition(context, static o => (o.FeedRequestsPerSecond, o.FeedBurst)));
             limiter.OnRejected = RejectAsync;
@@ -50,6 +52,25 @@ public static class RateLimitingExtensions
         });
     }
 
+    /// <summary>One concurrency limiter per rate-limited route group, shared by all clients: the overload cap.</summary>
+    private static RateLimitPartition<string> InFlightPartition(HttpContext context)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        var policy = context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
+        var limit = policy switch
+        {
+            EventsPolicy => options.MaxConcurrentEventRequests,
+            FeedPolicy => options.MaxConcurrentFeedRequests,
+            _ => 0,
+        };
+        if (!options.Enabled || limit == 0)
+        {
+            return RateLimitPartition.GetNoLimiter("");
+        }
+
+        return RateLimitPartition.GetConcurrencyLimiter(policy!, _ => new ConcurrencyLimiterOptions { PermitLimit = limit, QueueLimit = 0 });
+    }
+
     private static string ClientKey(HttpContext context, RateLimitOptions options)
     {
         if (options.ClientHeader is { Length: > 0 } header && context.Request.Headers[header] is [{ Length: > 0 } value, ..])
@@ -61,21 +82,28 @@ public static class RateLimitingExtensions
         return "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
     }
 
+    /// <summary>
+    /// A client over its own rate (the token bucket tells when to retry) gets 429; a request refused because the
+    /// gateway is at its in-flight cap (no retry time) gets 503, since that is not the client's doing.
+    /// </summary>
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var context = rejected.HttpContext;
-        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        var perClient = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait);
+        var seconds = perClient ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
+        var status = perClient ? StatusCodes.Status429TooManyRequests : StatusCodes.Status503ServiceUnavailable;
+        context.Response.StatusCode = status;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
             ProblemDetails =
             {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests",
-                Detail = $"This client is over its request rate limit; retry after {seconds} s.",
+                Status = status,
+                Title = perClient ? "Too many requests" : "Service unavailable",
+                Detail = perClient
+                    ? $"This client is over its request rate limit; retry after {seconds} s."
+                    : "The gateway is at its limit of requests in flight; retrying the request is safe.",
             },
         });
     }

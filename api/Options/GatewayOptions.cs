@@ -33,6 +33,12 @@ public sealed class GatewayOptions
     /// <summary>Time a request body may start slowly before <see cref="MinRequestBodyBytesPerSecond"/> applies; over 1 s. Default 5 s.</summary>
     public TimeSpan MinRequestBodyGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Time a stopping host (SIGTERM) gives in-flight requests and grain deactivation (state writes) before it exits
+    /// anyway; below the usual 30 s an orchestrator waits before SIGKILL. Default 25 s.
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(25);
+
     /// <summary>Most open connections at once; further ones wait in the accept queue. Default unlimited (null).</summary>
     public long? MaxConcurrentConnections { get; set; }
 }

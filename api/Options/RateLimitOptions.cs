@@ -1,7 +1,8 @@
 namespace Platform.Api.Options;
 
 /// <summary>
-/// Per-client rate limits on the event and feed routes: one token bucket per client and route group.
+/// Per-client rate limits on the event and feed routes (one token bucket per client and route group) and a cap on
+/// the requests of each group in flight at once (overload protection for the whole gateway process).
 /// Section <c>Platform:RateLimit</c>. The defaults are generous, far above what one client on one core can send,
 /// so benchmarks are not throttled; production sets limits that fit its clients.
 /// </summary>
@@ -23,6 +24,15 @@ public sealed class RateLimitOptions
 
     /// <summary>Feed requests one client may make in a burst above the sustained rate. Default 20,000.</summary>
     public int FeedBurst { get; set; } = 20_000;
+
+    /// <summary>
+    /// Event requests this gateway process works on at once, from all clients together; past it a request gets 503
+    /// at once instead of queueing behind work the cluster cannot finish in time. Default 1,000.
+    /// </summary>
+    public int MaxConcurrentEventRequests { get; set; } = 1_000;
+
+    /// <summary>Feed requests this gateway process works on at once, from all clients together; past it, 503. Default 1,000.</summary>
+    public int MaxConcurrentFeedRequests { get; set; } = 1_000;
 
     /// <summary>
     /// Request header naming the client (e.g. set by a trusted reverse proxy or carrying a client API key). When set

@@ -84,6 +84,37 @@ public sealed class AbuseLimitTests
     }
 
     [Fact]
+    public async Task GatewayAtItsInFlightCapAnswers503AndRecovers()
+    {
+        await using var server = await PlatformServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Platform:RateLimit:MaxConcurrentEventRequests"] = "1",
+        });
+        var (video, creator) = (NewId("v"), NewId("c"));
+        await server.Http.RegisterVideoAsync(video, creator);
+
+        // A request whose body is still arriving holds the only permit.
+        var body = Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new { events = new[] { View(NewId("u"), video) } }));
+        using var slow = new TcpClient();
+        await slow.ConnectAsync(server.Address.Host, server.Address.Port);
+        var stream = slow.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(
+            $"POST /v1/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n"));
+        await stream.WriteAsync(body.AsMemory(0, 5));
+        await Task.Delay(500);
+
+        var refused = await server.Http.PostAsync("/v1/events", JsonContent(new { events = new[] { View(NewId("u"), video) } }));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        await refused.ReadProblemAsync();
+
+        await stream.WriteAsync(body.AsMemory(5));
+        Assert.StartsWith("HTTP/1.1 202", await ReadUntilClosedAsync(stream, TimeSpan.FromSeconds(10)), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Accepted, (await server.Http.PostAsync("/v1/events", JsonContent(new { events = new[] { View(NewId("u"), video) } }))).StatusCode);
+        Assert.Equal(2, (long)(await server.Http.GetJsonAsync($"/v1/videos/{video}/stats"))["views"]!);
+    }
+
+    [Fact]
     public async Task DefaultLimitsDoNotThrottleABurstOfRequests()
     {
         await using var server = await PlatformServer.StartAsync();
