@@ -9,7 +9,7 @@ using static Platform.Tests.Infrastructure.ApiClient;
 namespace Platform.Tests.Hardening;
 
 /// <summary>
-/// Thousands of seeded hostile requests against every route of a real platform: each gets a 4xx problem (or a
+/// Thousands of seeded hostile requests against every route of a real platform (a silo process): each gets a 4xx problem (or a
 /// read's documented success), none a 5xx or a hang, and afterwards every counter and feed is as it was.
 /// </summary>
 public sealed class HostileInputFuzzTests(ITestOutputHelper output)
@@ -22,7 +22,8 @@ public sealed class HostileInputFuzzTests(ITestOutputHelper output)
     public async Task HostileRequestsGetProblemsAndChangeNothing()
     {
         const string adminKey = "fuzz-admin-key-0123456789";
-        await using var server = await PlatformServer.StartAsync(new Dictionary<string, string?> { ["Platform:AdminApiKey"] = adminKey });
+        // Its own process: the counters on /metrics are then this platform's alone, not shared with tests running beside it.
+        await using var server = await SiloProcess.StartAsync($"--Platform:AdminApiKey={adminKey}");
         var http = server.Http;
         var world = await BuildWorldAsync(http, adminKey);
         var before = await SnapshotAsync(http, world);
