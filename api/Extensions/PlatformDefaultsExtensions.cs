@@ -51,7 +51,7 @@ public static class PlatformDefaultsExtensions
         builder.AddCreatorLive();
         services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(PlatformMetrics.MeterName, "Microsoft.Orleans", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+            .AddMeter(PlatformMetrics.MeterName, "Microsoft.Orleans", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Runtime")
             .AddView("platform.feed.duration", new ExplicitBucketHistogramConfiguration
             {
                 Boundaries = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5],

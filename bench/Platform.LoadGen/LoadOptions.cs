@@ -35,6 +35,12 @@ public sealed class LoadOptions
     /// </summary>
     public double Skew { get; private set; } = 3;
 
+    /// <summary>
+    /// How seeding activates users: <c>events</c> (each user views <see cref="SeedEventsPerUser"/> videos,
+    /// so it holds state) or <c>reads</c> (one <c>GET /v1/users/{id}</c> each: a bare activation). Default events.
+    /// </summary>
+    public string SeedUsersWith { get; private set; } = "events";
+
     /// <summary>Requests in flight while seeding. Default 64.</summary>
     public int SeedConcurrency { get; private set; } = 64;
 
@@ -107,6 +113,7 @@ public sealed class LoadOptions
                 case "creators": o.Creators = Int(value); break;
                 case "seed-events-per-user": o.SeedEventsPerUser = Int(value); break;
                 case "skew": o.Skew = Math.Max(1, double.Parse(value, CultureInfo.InvariantCulture)); break;
+                case "seed-users-with": o.SeedUsersWith = value.ToLowerInvariant(); break;
                 case "seed-concurrency": o.SeedConcurrency = Int(value); break;
                 case "mix": o.Mix = value; break;
                 case "rate": o.Rate = double.Parse(value, CultureInfo.InvariantCulture); break;

@@ -18,7 +18,7 @@ using var http = new HttpClient(new SocketsHttpHandler
 Console.WriteLine($"loadgen {string.Join(' ', args)}");
 Console.WriteLine($"date={DateTime.UtcNow:u} cores={Environment.ProcessorCount} load={ServerProbe.LoadAverage()}");
 var data = new Dataset(options);
-var server = new ServerProbe(options.ServerPid);
+var server = new ServerProbe(options.ServerPid, http);
 switch (options.Mode)
 {
     case "seed":
@@ -34,7 +34,7 @@ switch (options.Mode)
         var mix = ScenarioMix.Parse(options.Mix, options, data);
         var stats = new RunStatistics(mix.Scenarios, server);
         await new OpenLoopRunner(options, http, mix, stats).RunAsync();
-        stats.PrintReport($"{options.Mode} loop, offered {options.Rate} req/s", options);
+        await stats.PrintReportAsync($"{options.Mode} loop, offered {options.Rate} req/s", options);
         break;
     }
 
@@ -43,7 +43,7 @@ switch (options.Mode)
         var mix = ScenarioMix.Parse(options.Mix, options, data);
         var stats = new RunStatistics(mix.Scenarios, server);
         await new ClosedLoopRunner(options, http, mix, stats).RunAsync();
-        stats.PrintReport($"closed loop, {options.Concurrency} workers", options);
+        await stats.PrintReportAsync($"closed loop, {options.Concurrency} workers", options);
         break;
     }
 

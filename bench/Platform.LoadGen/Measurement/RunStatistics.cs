@@ -80,8 +80,9 @@ public sealed class RunStatistics
     }
 
     /// <summary>Prints the final report: per scenario throughput, latency percentiles, errors; server memory and CPU.</summary>
-    public void PrintReport(string title, LoadOptions options)
+    public async Task PrintReportAsync(string title, LoadOptions options)
     {
+        var heap = await _server.GcHeapAsync();
         var seconds = Stopwatch.GetElapsedTime(MeasuredFrom).TotalSeconds;
         var cpu = _server.CpuSeconds() is { } c && _cpuAtStart is { } c0 ? (c - c0) / seconds : (double?)null;
         Console.WriteLine();
@@ -104,6 +105,21 @@ public sealed class RunStatistics
         if (_server.Memory() is { } m)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server: rss={ServerProbe.Mib(m.Rss)} peak={ServerProbe.Mib(m.Peak)} cpu={cpu:F2} cores"));
+        }
+
+        if (heap is { } h)
+        {
+            Console.WriteLine($"server: gc heap after last collection={ServerProbe.Mib(h)}");
+        }
+
+        // Work per server CPU-second: the figure that stays comparable when other processes share the cores.
+        if (cpu is > 0)
+        {
+            foreach (var stats in _byScenario.Values)
+            {
+                var s = stats.Total();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"efficiency: {stats.Name} {s.Requests / seconds / cpu.Value:F0} requests and {s.Units / seconds / cpu.Value:F0} {stats.Unit} per server CPU-second"));
+            }
         }
     }
 }

@@ -4,10 +4,10 @@ namespace Platform.LoadGen.Measurement;
 
 /// <summary>
 /// The server process seen from outside: resident memory (VmRSS, VmHWM) from <c>/proc/pid/status</c>
-/// and CPU time from <c>/proc/pid/stat</c>, plus the machine's load average. Linux only; without a pid
-/// it reports only the load average.
+/// and CPU time from <c>/proc/pid/stat</c> (Linux, given the pid), the managed heap after the last GC
+/// from the <c>/metrics</c> endpoint (the runtime's <c>System.Runtime</c> meter), and the machine's load average.
 /// </summary>
-public sealed class ServerProbe(int? pid)
+public sealed class ServerProbe(int? pid, HttpClient? http = null)
 {
     // USER_HZ is 100 on every mainstream Linux build.
     private const double TicksPerSecond = 100;
@@ -50,6 +50,40 @@ public sealed class ServerProbe(int? pid)
         // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+    }
+
+    /// <summary>
+    /// The managed heap size after the last garbage collection, summed over generations, from
+    /// <c>dotnet_gc_last_collection_heap_size_bytes</c> on <c>/metrics</c>; null when not exported.
+    /// </summary>
+    public async Task<long?> GcHeapAsync()
+    {
+        if (http is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var text = await http.GetStringAsync("/metrics");
+            long total = 0;
+            var found = false;
+            foreach (var line in text.Split('\n'))
+            {
+                if (line.StartsWith("dotnet_gc_last_collection_heap_size_bytes", StringComparison.Ordinal))
+                {
+                    var value = line[(line.LastIndexOf(' ') + 1)..];
+                    total += (long)double.Parse(value, CultureInfo.InvariantCulture);
+                    found = true;
+                }
+            }
+
+            return found ? total : null;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or FormatException)
+        {
+            return null;
+        }
     }
 
     public static string LoadAverage() =>

@@ -23,7 +23,11 @@ public sealed class Seeder(LoadOptions options, HttpClient http, Dataset data, S
             await StepAsync($"register {options.Videos} videos", options.Videos, "videos", RegisterVideosAsync);
         }
 
-        if (options.Users > 0 && options.SeedEventsPerUser > 0)
+        if (options.Users > 0 && options.SeedUsersWith == "reads")
+        {
+            await StepAsync($"activate {options.Users} users by reads", options.Users, "users", ReadUsersAsync);
+        }
+        else if (options.Users > 0 && options.SeedEventsPerUser > 0)
         {
             await StepAsync($"activate {options.Users} users", options.Users, "users", ActivateUsersAsync);
         }
@@ -32,15 +36,21 @@ public sealed class Seeder(LoadOptions options, HttpClient http, Dataset data, S
     private async Task StepAsync(string title, int items, string unit, Func<Task<long>> step)
     {
         var before = server.Memory();
+        var heapBefore = await server.GcHeapAsync();
         var started = Stopwatch.GetTimestamp();
         var errors = await step();
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         // Let the server's GC catch up before reading its memory.
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await Task.Delay(TimeSpan.FromSeconds(5));
         var after = server.Memory();
+        var heapAfter = await server.GcHeapAsync();
         var memory = before is { } b && after is { } a
             ? string.Create(CultureInfo.InvariantCulture, $" rss {ServerProbe.Mib(b.Rss)} -> {ServerProbe.Mib(a.Rss)} ({(a.Rss - b.Rss) / (double)items:F0} bytes per {unit[..^1]}), peak {ServerProbe.Mib(a.Peak)}")
             : "";
+        if (heapBefore is { } hb && heapAfter is { } ha)
+        {
+            memory += string.Create(CultureInfo.InvariantCulture, $"; gc heap {ServerProbe.Mib(hb)} -> {ServerProbe.Mib(ha)} ({(ha - hb) / (double)items:F0} bytes per {unit[..^1]})");
+        }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed: {title}: {seconds:F1}s, {items / seconds:F0} {unit}/s, errors={errors}{memory} load={ServerProbe.LoadAverage()}"));
     }
 
@@ -58,6 +68,28 @@ public sealed class Seeder(LoadOptions options, HttpClient http, Dataset data, S
                 }
 
                 Progress(Interlocked.Increment(ref done), options.Videos, "videos");
+            });
+        return errors;
+    }
+
+    private async Task<long> ReadUsersAsync()
+    {
+        long errors = 0, done = 0;
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, options.Users),
+            new ParallelOptions { MaxDegreeOfParallelism = options.SeedConcurrency },
+            async (index, ct) =>
+            {
+                if (!await WithRetriesAsync(async () =>
+                    {
+                        using var response = await http.GetAsync($"/v1/users/{data.UserId(index)}", ct);
+                        return response.IsSuccessStatusCode;
+                    }))
+                {
+                    Interlocked.Increment(ref errors);
+                }
+
+                Progress(Interlocked.Increment(ref done), options.Users, "users");
             });
         return errors;
     }
