@@ -33,7 +33,7 @@ public static class SoakRun
         await stop.CancelAsync();
         await sampling;
 
-        stats.PrintReport($"soak, offered {options.Rate} req/s for {options.Duration.TotalMinutes:F1} min", options);
+        await stats.PrintReportAsync($"soak, offered {options.Rate} req/s for {options.Duration.TotalMinutes:F1} min", options);
         var flat = trend.PrintReport(options.MaxMemoryGrowth);
         var errors = stats.Errors;
         var pass = flat && errors == 0;
