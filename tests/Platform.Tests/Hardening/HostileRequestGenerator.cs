@@ -371,8 +371,14 @@ public sealed class HostileRequestGenerator(KnownWorld world, int seed)
         var id = Uri.EscapeDataString(HostileId());
         var template = Pick([
             "/v1/videos/{0}", "/v1/videos/{0}/stats", "/v1/users/{0}", "/v1/users/{0}/feed", "/v1/users/{0}/feed?count=5",
-            "/v1/creators/{0}/stats",
+            "/v1/creators/{0}/stats", "/v1/creators/{0}/live", "/creators/{0}", "/studio/{0}",
         ]);
+        if (template.EndsWith("/live", StringComparison.Ordinal) || template.StartsWith("/studio", StringComparison.Ordinal))
+        {
+            // Only hostile ids here: a valid creator's live stream never ends, and a valid studio file name is a plain read.
+            return new FuzzRequest("hostile id in path", "GET", string.Format(CultureInfo.InvariantCulture, template, id));
+        }
+
         if (_random.Next(5) == 0)
         {
             // A valid, never registered id: a 404 problem or empty counters.
@@ -451,7 +457,8 @@ public sealed class HostileRequestGenerator(KnownWorld world, int seed)
             "/dashboard/%2e%2e/%2e%2e/appsettings.json", "/dashboard/....//....//etc/passwd", "/v1/../../../../etc/passwd",
             "/appsettings.json", "/Platform.Silo.dll", "/.env", "/.git/config", "/v1/videos/%00", "/v1/videos/%ZZ", "/v1//videos",
             "/v1/videos/a%2Fb/stats", "/%2e%2e/%2e%2e/etc/passwd", "/v1/users/%E2%80%AE/feed?count=5", "/metrics/../appsettings.json",
-            "/v1/admin/videos/..%2F..%2Fvideos/takedown",
+            "/v1/admin/videos/..%2F..%2Fvideos/takedown", "/studio/..%2F..%2Fappsettings.json", "/studio/%2e%2e%2fPlatform.Silo.dll",
+            "/studio/..%5Cappsettings.json", "/studio/%00", "/creators/..%2F..%2Fetc%2Fpasswd",
         ]);
         return new FuzzRequest("traversal", _random.Next(4) == 0 ? "POST" : "GET", path, MaySucceed: false);
     }
