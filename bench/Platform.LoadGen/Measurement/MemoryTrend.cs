@@ -11,18 +11,18 @@ namespace Platform.LoadGen.Measurement;
 /// </summary>
 public sealed class MemoryTrend(ServerProbe server, TimeSpan period)
 {
-    private readonly List<(double Seconds, long Rss)> _samples = [];
+    private readonly List<(double Seconds, long Rss, long? Heap)> _samples = [];
     private readonly long _started = Stopwatch.GetTimestamp();
     private double _measuredFrom;
 
-    public IReadOnlyList<(double Seconds, long Rss)> Samples => _samples;
+    public IReadOnlyList<(double Seconds, long Rss, long? Heap)> Samples => _samples;
 
     /// <summary>Samples until <paramref name="stop"/> is cancelled.</summary>
     public async Task RunAsync(CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)
         {
-            Sample();
+            await SampleAsync();
             try
             {
                 await Task.Delay(period, stop);
@@ -33,16 +33,17 @@ public sealed class MemoryTrend(ServerProbe server, TimeSpan period)
             }
         }
 
-        Sample();
+        await SampleAsync();
     }
 
-    private void Sample()
+    private async Task SampleAsync()
     {
         if (server.Memory() is { } memory)
         {
+            var heap = await server.GcHeapAsync();
             lock (_samples)
             {
-                _samples.Add((Stopwatch.GetElapsedTime(_started).TotalSeconds, memory.Rss));
+                _samples.Add((Stopwatch.GetElapsedTime(_started).TotalSeconds, memory.Rss, heap));
             }
         }
     }
@@ -55,12 +56,13 @@ public sealed class MemoryTrend(ServerProbe server, TimeSpan period)
     {
         Console.WriteLine();
         Console.WriteLine("== soak memory (server rss) ==");
-        Console.WriteLine("   t s    rss MiB");
+        Console.WriteLine("   t s    rss MiB   heap MiB (managed, after last GC)");
         var step = Math.Max(1, _samples.Count / 40);
         for (var i = 0; i < _samples.Count; i += step)
         {
-            var (seconds, rss) = _samples[i];
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{seconds,6:F0} {rss / 1048576.0,10:F0}{(seconds < _measuredFrom ? "  (warm-up)" : "")}"));
+            var (seconds, rss, heap) = _samples[i];
+            var heapText = heap is { } h ? (h / 1048576.0).ToString("F0", CultureInfo.InvariantCulture) : "-";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{seconds,6:F0} {rss / 1048576.0,10:F0} {heapText,10}{(seconds < _measuredFrom ? "  (warm-up)" : "")}"));
         }
 
         var measured = _samples.Where(s => s.Seconds >= _measuredFrom).ToList();
@@ -77,6 +79,16 @@ public sealed class MemoryTrend(ServerProbe server, TimeSpan period)
         var minutes = (measured[^1].Seconds - measured[0].Seconds) / 60;
         var slope = minutes > 0 ? (measured[^1].Rss - measured[0].Rss) / 1048576.0 / minutes : 0;
         var flat = growth <= maxGrowth;
+        var heaps = measured.Where(s => s.Heap is not null).Select(s => (double)s.Heap!.Value).ToList();
+        if (heaps.Count >= 8)
+        {
+            var q = heaps.Count / 4;
+            var heapFirst = heaps.Take(q).Average();
+            var heapLast = heaps.Skip(heaps.Count - q).Average();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"soak managed heap after GC: first quarter {heapFirst / 1048576:F0} MiB, last quarter {heapLast / 1048576:F0} MiB, growth {(heapLast - heapFirst) / heapFirst * 100:F1}%"));
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"soak memory: first quarter {first / 1048576:F0} MiB, last quarter {last / 1048576:F0} MiB, growth {growth * 100:F1}% (limit {maxGrowth * 100:F0}%), end-to-end {slope:F1} MiB/min, peak {measured.Max(s => s.Rss) / 1048576.0:F0} MiB: {(flat ? "flat" : "GROWING")}"));
         return flat;

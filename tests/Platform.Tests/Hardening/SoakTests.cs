@@ -33,8 +33,8 @@ public sealed class SoakTests(ITestOutputHelper output)
         int exit;
         try
         {
-            await new Seeder(seed, http, new Dataset(seed), new ServerProbe(silo.Pid)).RunAsync();
-            exit = await SoakRun.RunAsync(soak, http, new Dataset(soak), new ServerProbe(silo.Pid));
+            await new Seeder(seed, http, new Dataset(seed), new ServerProbe(silo.Pid, http)).RunAsync();
+            exit = await SoakRun.RunAsync(soak, http, new Dataset(soak), new ServerProbe(silo.Pid, http));
         }
         finally
         {
