@@ -32,4 +32,13 @@ public sealed class UserState
 
     /// <summary>Followed creators, oldest first.</summary>
     [Id(11)] public RecentIds Following { get; set; } = new();
+
+    /// <summary>The last outbox sequence number used; each outbox entry takes the next.</summary>
+    [Id(12)] public long LastSequence { get; set; }
+
+    /// <summary>
+    /// Work owed to videos and creators, in sequence order, written together with the events it comes
+    /// from and removed once acknowledged: a crash between the two steps loses and repeats nothing.
+    /// </summary>
+    [Id(13)] public List<OutboxEntry> Outbox { get; set; } = [];
 }
