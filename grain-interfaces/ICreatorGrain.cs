@@ -14,4 +14,17 @@ public interface ICreatorGrain : IGrainWithStringKey
 
     /// <summary>The creator's counters and top videos.</summary>
     Task<CreatorStats> GetStatsAsync();
+
+    /// <summary>
+    /// Registers <paramref name="observer"/> for coalesced change notifications, or renews its
+    /// registration. A registration lapses unless renewed within a minute, so a gateway that
+    /// vanishes leaves nothing behind. Returns the counters as of now.
+    /// </summary>
+    Task<CreatorStatsSnapshot> SubscribeAsync(ICreatorStatsObserver observer);
+
+    /// <summary>Removes <paramref name="observer"/>'s registration, if any.</summary>
+    Task UnsubscribeAsync(ICreatorStatsObserver observer);
+
+    /// <summary>How many observers hold a live (unexpired) registration.</summary>
+    Task<int> GetSubscriberCountAsync();
 }

@@ -13,6 +13,8 @@ public static class GatewayApiExtensions
         app.MapFeedApi();
         app.MapUsersApi();
         app.MapCreatorsApi();
+        app.MapCreatorLiveApi();
+        app.MapCreatorStudioApi();
         app.MapAdminApi();
         return app;
     }

@@ -6,11 +6,15 @@ namespace Platform.Grains.Creators;
 /// <summary>A creator: followers, the creator's videos and their counters, summed.</summary>
 public sealed class CreatorGrain(
     [PersistentState(StorageNames.CreatorState, StorageNames.Provider)] IPersistentState<CreatorState> state)
-    : Grain, ICreatorGrain
+    : Grain, ICreatorGrain, IIncomingGrainCallFilter
 {
     private const int TopVideoCount = 5;
 
+    private CreatorStatsPublisher? _live;
+
     private CreatorState S => state.State;
+
+    private CreatorStatsPublisher Live => _live ??= new CreatorStatsPublisher(this, GetStatsAsync);
 
     public async Task AddVideoAsync(string videoId)
     {
@@ -65,5 +69,28 @@ public sealed class CreatorGrain(
             .ToArray();
         return Task.FromResult(new CreatorStats(
             this.GetPrimaryKeyString(), S.Followers, S.Videos.Count, views, likes, shares, comments, watchMs, top));
+    }
+
+    public async Task<CreatorStatsSnapshot> SubscribeAsync(ICreatorStatsObserver observer) => await Live.SubscribeAsync(observer);
+
+    public Task UnsubscribeAsync(ICreatorStatsObserver observer)
+    {
+        _live?.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    public Task<int> GetSubscriberCountAsync() => Task.FromResult(_live?.CountSubscribers() ?? 0);
+
+    /// <summary>
+    /// Live observers hear of every change, whichever grain method made it: checked here once
+    /// rather than in each method that updates counters.
+    /// </summary>
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        await context.Invoke();
+        if (_live is not null && CreatorStatsPublisher.MayChangeCounters(context.InterfaceMethod))
+        {
+            _live.MarkChanged();
+        }
     }
 }

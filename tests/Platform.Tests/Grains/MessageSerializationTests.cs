@@ -27,6 +27,7 @@ public sealed class MessageSerializationTests(PlatformServerFixture platform)
             new UserStats("u-1", 3, 2, 1, 4),
             new TopVideo("v-1", 100, 25),
             new CreatorStats("c-1", 12, 3, 120, 30, 4, 2, 1_800_000, [new TopVideo("v-1", 100, 25)]),
+            new CreatorStatsSnapshot(new CreatorStats("c-1", 1, 1, 2, 0, 0, 0, 9_000, []), DateTimeOffset.UnixEpoch),
             new FeedItem("v-1", "c-1", 0.91, CandidateSource.Personalized),
             new FeedPage("f-1", [new FeedItem("v-1", "c-1", 0.91, CandidateSource.Explore)]),
             new VideoEngagementRequest("u-1", [0.5f], [e]),

@@ -1,0 +1,94 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Utilities;
+using Platform.GrainInterfaces;
+
+namespace Platform.Grains.Creators;
+
+/// <summary>
+/// Pushes a creator's counters to live observers (gateways), coalesced: the first change after a
+/// quiet spell arms a one-shot timer, every change until it fires rides along, and observers get
+/// one snapshot per <see cref="NotifyDelay"/> at most however hot the creator's videos are. Costs
+/// nothing while nobody watches. Lives in the grain activation; observers renew their registration
+/// (which also reactivates a grain that moved or restarted).
+/// </summary>
+internal sealed class CreatorStatsPublisher
+{
+    /// <summary>How long changes are gathered before observers hear of them: at most 4 messages a second.</summary>
+    public static readonly TimeSpan NotifyDelay = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>A registration not renewed for this long is dropped (the gateway went away).</summary>
+    public static readonly TimeSpan SubscriptionExpiry = TimeSpan.FromMinutes(1);
+
+    private static readonly FrozenSet<string> ReadOnlyMethods = new[]
+    {
+        nameof(ICreatorGrain.GetStatsAsync), nameof(ICreatorGrain.SubscribeAsync), nameof(ICreatorGrain.UnsubscribeAsync),
+        nameof(ICreatorGrain.GetSubscriberCountAsync),
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private readonly Grain _grain;
+    private readonly Func<Task<CreatorStats>> _stats;
+    private readonly TimeProvider _time;
+    private readonly ObserverManager<ICreatorStatsObserver> _observers;
+    private IGrainTimer? _flushTimer;
+    private bool _pending;
+
+    public CreatorStatsPublisher(Grain grain, Func<Task<CreatorStats>> stats)
+    {
+        _grain = grain;
+        _stats = stats;
+        _time = grain.GrainContext.ActivationServices.GetService<TimeProvider>() ?? TimeProvider.System;
+        var logger = grain.GrainContext.ActivationServices.GetRequiredService<ILogger<CreatorStatsPublisher>>();
+        _observers = new ObserverManager<ICreatorStatsObserver>(SubscriptionExpiry, logger)
+        {
+            GetDateTime = () => _time.GetUtcNow().UtcDateTime,
+        };
+    }
+
+    /// <summary>
+    /// Whether a call of <paramref name="method"/> (an interface method the grain received) may have
+    /// changed the counters. Errs towards yes: a notification without a change is dropped by the gateway.
+    /// </summary>
+    public static bool MayChangeCounters(MethodInfo? method) =>
+        method?.DeclaringType == typeof(ICreatorGrain) && !ReadOnlyMethods.Contains(method.Name);
+
+    public async Task<CreatorStatsSnapshot> SubscribeAsync(ICreatorStatsObserver observer)
+    {
+        _observers.Subscribe(observer, observer);
+        return await SnapshotAsync();
+    }
+
+    public void Unsubscribe(ICreatorStatsObserver observer) => _observers.Unsubscribe(observer);
+
+    public int CountSubscribers()
+    {
+        _observers.ClearExpired();
+        return _observers.Count;
+    }
+
+    /// <summary>Call after the counters may have changed; observers hear of it within <see cref="NotifyDelay"/>.</summary>
+    public void MarkChanged()
+    {
+        if (_pending || _observers.Count == 0)
+        {
+            return;
+        }
+
+        _pending = true;
+        _flushTimer ??= _grain.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+        _flushTimer.Change(NotifyDelay, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task FlushAsync()
+    {
+        _pending = false;
+        var snapshot = await SnapshotAsync();
+
+        // One-way calls: the returned tasks complete at once, a dead gateway costs nothing here.
+        await _observers.Notify(observer => observer.OnStatsChangedAsync(snapshot));
+    }
+
+    private async Task<CreatorStatsSnapshot> SnapshotAsync() => new(await _stats(), _time.GetUtcNow());
+}
