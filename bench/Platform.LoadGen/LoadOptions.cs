@@ -83,6 +83,9 @@ public sealed class LoadOptions
     /// <summary>Process id of the server, whose memory and CPU are read from /proc. Default none.</summary>
     public int? ServerPid { get; private set; }
 
+    /// <summary>Time after which a request counts as failed (transport error). Default 60 s.</summary>
+    public TimeSpan Timeout { get; private set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>HTTP connections to the server at most. Default 256.</summary>
     public int Connections { get; private set; } = 256;
 
@@ -124,6 +127,7 @@ public sealed class LoadOptions
                 case "hot-videos": o.HotVideos = Int(value); break;
                 case "trials": o.Trials = Int(value); break;
                 case "server-pid": o.ServerPid = Int(value); break;
+                case "timeout": o.Timeout = Time(value); break;
                 case "connections": o.Connections = Int(value); break;
                 default: throw new ArgumentException($"Unknown option '{name}'.");
             }

@@ -13,7 +13,7 @@ repeat=${REPEAT:-3}; rate=${FEED_RATE:-1000}; duration=${DURATION:-15s}
 data="--videos $videos --users $users --prefix t$videos"
 runs=("--mode seed $data")
 for _ in $(seq 1 "$repeat"); do runs+=("--mode closed $data --mix feed:1 --concurrency 32 --duration $duration --warmup 3s --interval 0"); done
-for _ in $(seq 1 "$repeat"); do runs+=("--mode open $data --mix feed:1 --rate $rate --duration $duration --warmup 3s --interval 0"); done
+for _ in $(seq 1 "$repeat"); do runs+=("--mode open $data --mix feed:1 --rate $rate --duration $duration --warmup 3s --interval 0 --timeout 5s"); done
 runs+=("--mode freshness $data --trials 100")
 for _ in $(seq 1 "$repeat"); do runs+=("--mode closed $data --mix events:1 --skew 1 --batch 500 --concurrency 8 --duration $duration --warmup 3s --interval 0"); done
 for _ in $(seq 1 "$repeat"); do runs+=("--mode closed $data --mix events:1 --skew 3 --batch 500 --concurrency 8 --duration $duration --warmup 3s --interval 0"); done
