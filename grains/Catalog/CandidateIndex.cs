@@ -23,6 +23,9 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
     private readonly List<CatalogEntry> _byRegistration = [];
     private const int ExploreScanLimit = 20_000;
 
+
+    /// <summary>Entries with positive trending velocity, highest first (see <see cref="TrendingOrder"/>).</summary>
+    private readonly SortedSet<CatalogEntry> _trending = new(new TrendingOrder(catalog.TrendingHalfLife));
     private readonly Random _random = new();
 
     public int Count => _entries.Count;
@@ -90,8 +93,14 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
             return;
         }
 
+        _trending.Remove(entry);
         entry.Trending = TrendingAt(entry, now) + signals.RecentEngagement;
         entry.TrendingAt = now;
+        if (entry.Trending > 0 && double.IsFinite(entry.Trending))
+        {
+            _trending.Add(entry);
+        }
+
         entry.Video = entry.Video with { Vector = vector, Signals = signals };
         _vectors.Upsert(entry);
     }
@@ -104,6 +113,7 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
         }
 
         entry.Removed = true;
+        _trending.Remove(entry);
         _live.Remove(entry);
         _byRegistration.Remove(entry);
         _vectors.Remove(entry);
@@ -175,19 +185,20 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
             Take(entry, CandidateSource.Personalized);
         }
 
-        var trending = new TopK<CatalogEntry>(limit);
-        foreach (var entry in _live)
+        // Highest velocity first; reads only as far as the first `limit` eligible entries.
+        var trending = 0;
+        foreach (var entry in _trending)
         {
-            var score = TrendingAt(entry, now);
-            if (score > 0 && Eligible(entry))
+            if (trending >= limit)
             {
-                trending.Offer(entry, score);
+                break;
             }
-        }
 
-        foreach (var (entry, _) in trending.Drain())
-        {
-            Take(entry, CandidateSource.Trending);
+            if (Eligible(entry))
+            {
+                Take(entry, CandidateSource.Trending);
+                trending++;
+            }
         }
 
         var fresh = 0;

@@ -1,0 +1,96 @@
+using System.Globalization;
+
+namespace Platform.LoadGen.Measurement;
+
+/// <summary>
+/// The server process seen from outside: resident memory (VmRSS, VmHWM) from <c>/proc/pid/status</c>
+/// and CPU time from <c>/proc/pid/stat</c> (Linux, given the pid), the managed heap after the last GC
+/// from the <c>/metrics</c> endpoint (the runtime's <c>System.Runtime</c> meter), and the machine's load average.
+/// </summary>
+public sealed class ServerProbe(int? pid, HttpClient? http = null)
+{
+    // USER_HZ is 100 on every mainstream Linux build.
+    private const double TicksPerSecond = 100;
+
+    public bool HasServer => pid is not null && File.Exists($"/proc/{pid}/status");
+
+    /// <summary>Resident and peak resident memory in bytes, or null when there is no server to read.</summary>
+    public (long Rss, long Peak)? Memory()
+    {
+        if (!HasServer)
+        {
+            return null;
+        }
+
+        long rss = 0, peak = 0;
+        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                rss = Kilobytes(line);
+            }
+            else if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                peak = Kilobytes(line);
+            }
+        }
+
+        return (rss, peak);
+    }
+
+    /// <summary>User plus system CPU seconds the server has used so far, or null.</summary>
+    public double? CpuSeconds()
+    {
+        if (!HasServer)
+        {
+            return null;
+        }
+
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+    }
+
+    /// <summary>
+    /// The managed heap size after the last garbage collection, summed over generations, from
+    /// <c>dotnet_gc_last_collection_heap_size_bytes</c> on <c>/metrics</c>; null when not exported.
+    /// </summary>
+    public async Task<long?> GcHeapAsync()
+    {
+        if (http is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var text = await http.GetStringAsync("/metrics");
+            long total = 0;
+            var found = false;
+            foreach (var line in text.Split('\n'))
+            {
+                if (line.StartsWith("dotnet_gc_last_collection_heap_size_bytes", StringComparison.Ordinal))
+                {
+                    var value = line[(line.LastIndexOf(' ') + 1)..];
+                    total += (long)double.Parse(value, CultureInfo.InvariantCulture);
+                    found = true;
+                }
+            }
+
+            return found ? total : null;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    public static string Mib(long bytes) => (bytes / 1048576.0).ToString("F0", CultureInfo.InvariantCulture) + " MiB";
+
+    private static long Kilobytes(string line) =>
+        long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+}
