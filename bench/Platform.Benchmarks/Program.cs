@@ -1,4 +1,7 @@
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project bench/Platform.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Platform.Benchmarks.FeedRankerBenchmarks).Assembly).Run(args);
+// The generous build timeout keeps the generated runner from timing out on a busy 2-core machine.
+BenchmarkSwitcher.FromAssembly(typeof(Platform.Benchmarks.FeedRankerBenchmarks).Assembly)
+    .Run(args, ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10)));

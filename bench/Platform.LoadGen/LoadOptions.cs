@@ -85,6 +85,8 @@ public sealed class LoadOptions
 
     /// <summary>Soak: largest growth of the server's memory after the warm-up that still counts as flat (0.1 = 10%). Default 0.1.</summary>
     public double MaxMemoryGrowth { get; private set; } = 0.1;
+    /// <summary>Time after which a request counts as failed (transport error). Default 60 s.</summary>
+    public TimeSpan Timeout { get; private set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>HTTP connections to the server at most. Default 256.</summary>
     public int Connections { get; private set; } = 256;
@@ -127,6 +129,7 @@ public sealed class LoadOptions
                 case "hot-videos": o.HotVideos = Int(value); break;
                 case "trials": o.Trials = Int(value); break;
                 case "server-pid": o.ServerPid = Int(value); break;
+                case "timeout": o.Timeout = Time(value); break;
                 case "connections": o.Connections = Int(value); break;
                 case "max-memory-growth": o.MaxMemoryGrowth = double.Parse(value, CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"Unknown option '{name}'.");

@@ -12,7 +12,7 @@ using var http = new HttpClient(new SocketsHttpHandler
 })
 {
     BaseAddress = options.Url,
-    Timeout = TimeSpan.FromSeconds(60),
+    Timeout = options.Timeout,
 };
 
 Console.WriteLine($"loadgen {string.Join(' ', args)}");

@@ -24,5 +24,6 @@ done
 echo "server $dir pid=$pid port=$port (log $log)"
 for args in "$@"; do
   # shellcheck disable=SC2086
-  $loadgen --url "http://127.0.0.1:$port" --server-pid $pid $args
+  # A failed run (e.g. stopped by hand) must not stop the runs after it.
+  $loadgen --url "http://127.0.0.1:$port" --server-pid $pid $args || echo "loadgen exited with $?"
 done

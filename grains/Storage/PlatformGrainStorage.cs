@@ -14,9 +14,12 @@ namespace Platform.Grains.Storage;
 /// that parses as hexadecimal (<c>c1</c>, <c>C1</c>, <c>00c1</c>) or as a GUID as a number, so distinct
 /// ids such as <c>c1</c> and <c>C1</c> would share one row. Every key is prefixed with <c>k:</c>,
 /// which no hex number or GUID contains, and so is stored verbatim after the prefix.</item>
+/// <item>With an <see cref="IGrainStateWriter"/> (PostgreSQL), writes are serialized at once (that is the
+/// snapshot) and grouped with other grains' writes into one round trip; reads stay with the provider.</item>
 /// </list>
 /// </summary>
-public sealed class PlatformGrainStorage(IGrainStorage inner, DeepCopier copier, bool escapeKeys) : IGrainStorage
+public sealed class PlatformGrainStorage(IGrainStorage inner, DeepCopier copier, bool escapeKeys, Serializer? serializer = null, IGrainStateWriter? writer = null)
+    : IGrainStorage
 {
     private const string KeyPrefix = "k:";
 
@@ -25,6 +28,14 @@ public sealed class PlatformGrainStorage(IGrainStorage inner, DeepCopier copier,
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        if (writer is not null && serializer is not null)
+        {
+            var payload = serializer.SerializeToArray(grainState.State);
+            grainState.ETag = await writer.WriteAsync(stateName, Escape(grainId), payload, grainState.ETag);
+            grainState.RecordExists = true;
+            return;
+        }
+
         var snapshot = new GrainState<T>(copier.Copy(grainState.State), grainState.ETag) { RecordExists = grainState.RecordExists };
         await inner.WriteStateAsync(stateName, Escape(grainId), snapshot);
         grainState.ETag = snapshot.ETag;

@@ -28,6 +28,7 @@ public sealed partial class UserGrain(
     private readonly FeedOptions _feed = feedOptions.Value;
     private readonly DeliveryOptions _delivery = deliveryOptions.Value;
     private readonly Random _random = new();
+    private readonly UserFeedSignals _signals = new(ranker, catalogOptions.Value.Shards);
 
     /// <summary>Outbox entries acknowledged by their receivers whose removal is not yet written.</summary>
     private readonly List<OutboxEntry> _unconfirmed = [];
@@ -124,6 +125,7 @@ public sealed partial class UserGrain(
         if (accepted)
         {
             await WriteAsync();
+            _signals.Flush(GrainFactory);
         }
 
         // Answer only once every grain the events touch has them: a failure here leaves the work in
@@ -135,12 +137,14 @@ public sealed partial class UserGrain(
     public async Task<FeedPage> GetFeedAsync(int count)
     {
         var shards = catalogOptions.Value.Shards;
+        string[] followed = [.. S.Following.Order.TakeLast(_feed.FollowedCreatorsPerFeed)];
         var query = new CandidateQuery(
             S.Vector,
             S.Interest,
-            [.. S.Following.Order.TakeLast(_feed.FollowedCreatorsPerFeed)],
+            followed,
             ExclusionFilter.Create(S.Viewed.Items, S.Served.Items),
-            Math.Clamp(count * 2 / shards + 5, 5, 100));
+            Math.Clamp(count * 2 / shards + 5, 5, 100),
+            UserFeedSignals.RecentVideos(S, ranker.Ranking.CoEngagementAnchors));
 
         var calls = new Task<Candidate[]>[shards];
         for (var i = 0; i < shards; i++)
@@ -149,7 +153,10 @@ public sealed partial class UserGrain(
         }
 
         var candidates = (await Task.WhenAll(calls)).SelectMany(c => c).ToList();
-        var items = ranker.Rank(new FeedRanker.UserContext(S.Vector, S.Interest), candidates, count, time.GetUtcNow(), _random);
+        var context = new FeedRanker.UserContext(S.Vector, S.Interest, UserFeedSignals.CreatorAffinity(S, followed));
+        var features = new List<float[]>(count);
+        var items = ranker.Rank(context, candidates, count, time.GetUtcNow(), _random, features);
+        _signals.Served(items, features);
         foreach (var item in items)
         {
             S.Served.Add(item.VideoId, _feed.ServedHistory);
@@ -315,6 +322,7 @@ public sealed partial class UserGrain(
                 break;
         }
 
+        _signals.Observe(S, videoId, e.Type, e.WatchMs, video.DurationMs, video.CreatorId);
         if (OnlineLearner.Target(e.Type, e.WatchMs, video.DurationMs) is { } target && video.VideoVector.Length == S.Vector.Length)
         {
             learner.Step(S.Vector, video.VideoVector, target);

@@ -41,4 +41,10 @@ public sealed class UserState
     /// from and removed once acknowledged: a crash between the two steps loses and repeats nothing.
     /// </summary>
     [Id(13)] public List<OutboxEntry> Outbox { get; set; } = [];
+
+    /// <summary>Videos recently engaged with (viewed, liked, shared, commented; not skipped), oldest first: co-engagement anchors.</summary>
+    [Id(14)] public RecentIds Engaged { get; set; } = new();
+
+    /// <summary>Creators of recently engaged videos, oldest first, with repeats: creator affinity.</summary>
+    [Id(15)] public List<string> RecentCreators { get; set; } = [];
 }

@@ -6,6 +6,7 @@ using Orleans.Storage;
 using Platform.Api.Extensions;
 using Platform.Api.Options;
 using Platform.Grains.Storage;
+using Platform.Silo.Storage;
 
 namespace Platform.Silo.Extensions;
 
@@ -51,8 +52,16 @@ public static class SiloHostingExtensions
                     o.ConnectionString = configuration.GetPlatformConnectionString();
                     o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
                 }));
+                silo.Services.AddSingleton(sp => new PostgresStateWriter(
+                    configuration.GetPlatformConnectionString(),
+                    sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClusterOptions>>(),
+                    sp.GetRequiredService<ILogger<PostgresStateWriter>>()));
                 silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (sp, _) => new PlatformGrainStorage(
-                    sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.AdoNetProvider), sp.GetRequiredService<DeepCopier>(), escapeKeys: true));
+                    sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.AdoNetProvider),
+                    sp.GetRequiredService<DeepCopier>(),
+                    escapeKeys: true,
+                    sp.GetRequiredService<Serializer>(),
+                    sp.GetRequiredService<PostgresStateWriter>()));
                 silo.UseAdoNetReminderService(o =>
                 {
                     o.Invariant = ClusterConfigurationExtensions.AdoNetInvariant;

@@ -10,8 +10,8 @@ namespace Platform.LoadGen.Runners;
 /// <summary>
 /// Verifies, on a seeded catalog, that an acknowledged event changes the very next feed: per trial,
 /// three new users view the same video; one then likes it, and as soon as the 202 arrives the liker
-/// and a twin each fetch a feed. The trial passes when a video both feeds share (outside exploration,
-/// whose score has a random draw) scores differently. The two twins that did not like are compared too,
+/// and a twin each fetch a feed. The trial passes when a video both feeds share (outside the explore
+/// and fresh sources, whose scores may carry a random draw) scores differently. The two twins that did not like are compared too,
 /// as the control: their scores must agree.
 /// </summary>
 public sealed class FreshnessProbe(LoadOptions options, HttpClient http, Dataset data)
@@ -82,7 +82,8 @@ public sealed class FreshnessProbe(LoadOptions options, HttpClient http, Dataset
         var scores = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var item in document.RootElement.GetProperty("items").EnumerateArray())
         {
-            if (item.GetProperty("source").GetString() != "explore")
+            // Exploration and fresh items may carry a Thompson sample (a random draw) in their score.
+            if (item.GetProperty("source").GetString() is not ("explore" or "fresh"))
             {
                 scores[item.GetProperty("videoId").GetString()!] = item.GetProperty("score").GetDouble();
             }
