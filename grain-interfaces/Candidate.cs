@@ -4,8 +4,10 @@ namespace Platform.GrainInterfaces;
 /// <param name="Video">The video, its embedding and signals.</param>
 /// <param name="Source">The source that proposed it.</param>
 /// <param name="Trending">The video's engagement velocity (decayed weighted engagement).</param>
+/// <param name="CoEngagement">Co-engagement of the video with the user's recent videos (0 when none).</param>
 [GenerateSerializer, Immutable, Alias("Platform.Candidate")]
 public sealed record Candidate(
     [property: Id(0)] CatalogVideo Video,
     [property: Id(1)] CandidateSource Source,
-    [property: Id(2)] double Trending);
+    [property: Id(2)] double Trending,
+    [property: Id(3)] double CoEngagement = 0);

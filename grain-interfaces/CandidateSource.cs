@@ -1,6 +1,6 @@
 namespace Platform.GrainInterfaces;
 
-/// <summary>Where a feed item came from. The wire names are the lower-case member names.</summary>
+/// <summary>Where a feed item came from. The wire names are the camelCase member names.</summary>
 public enum CandidateSource
 {
     Personalized,
@@ -8,4 +8,7 @@ public enum CandidateSource
     Fresh,
     Following,
     Explore,
+
+    /// <summary>A co-engagement neighbour of the user's recent videos ("coEngagement" on the wire).</summary>
+    CoEngagement,
 }

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Platform.GrainInterfaces;
 
 /// <summary>
@@ -14,6 +16,13 @@ public interface ICatalogShardGrain : IGrainWithIntegerKey
 
     /// <summary>Removes a video (taken down): it is never proposed again.</summary>
     Task RemoveAsync(string videoId);
+
+    /// <summary>
+    /// Strengthens co-engagement between each video and the user's recent videos; the shard keeps the
+    /// edges that point at its own videos. One-way: a lost update only weakens a soft signal.
+    /// </summary>
+    [OneWay]
+    Task RecordCoEngagementAsync(CoEngagementRecord[] records);
 
     /// <summary>Proposes candidates from every source this shard serves.</summary>
     Task<Candidate[]> GetCandidatesAsync(CandidateQuery query);

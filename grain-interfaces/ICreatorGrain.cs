@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Platform.GrainInterfaces;
 
 /// <summary>A creator: counters summed over the creator's videos, and followers. Keyed by creator id.</summary>
@@ -6,11 +8,24 @@ public interface ICreatorGrain : IGrainWithStringKey
     /// <summary>Adds a newly registered video to the creator's list.</summary>
     Task AddVideoAsync(string videoId);
 
-    /// <summary>Adds counter changes of the creator's videos.</summary>
+    /// <summary>
+    /// Adds counter changes of the creator's videos, each at most once (by video and sequence), in
+    /// order per video. Returns once they are durable.
+    /// </summary>
     Task ApplyDeltasAsync(CreatorDelta[] deltas);
 
-    /// <summary>Adds <paramref name="change"/> (+1 follow, -1 unfollow) to the follower count.</summary>
-    Task ChangeFollowersAsync(int change);
+    /// <summary>
+    /// Applies users' follower changes, each at most once (by user and sequence), in order per user.
+    /// Returns once they are durable.
+    /// </summary>
+    Task ApplyFollowChangesAsync(FollowChange[] changes);
+
+    /// <summary>
+    /// The user has durably recorded that changes up to <paramref name="sequence"/> were applied and
+    /// will never send them again: the creator may forget them.
+    /// </summary>
+    [OneWay]
+    Task ConfirmFollowChangesAsync(string userId, long sequence);
 
     /// <summary>The creator's counters and top videos.</summary>
     Task<CreatorStats> GetStatsAsync();

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Platform.GrainInterfaces;
 
 /// <summary>A video: metadata, counters and embedding. Keyed by video id.</summary>
@@ -12,8 +14,21 @@ public interface IVideoGrain : IGrainWithStringKey
     /// <summary>The counters, or null when the video was never registered.</summary>
     Task<VideoStats?> GetStatsAsync();
 
-    /// <summary>Applies one user's events on this video and learns from them.</summary>
-    Task<VideoEngagementResult> ApplyEngagementAsync(VideoEngagementRequest request);
+    /// <summary>Whether events on the video are accepted, and what a user learns from it.</summary>
+    Task<VideoEngagementContext> GetEngagementContextAsync();
+
+    /// <summary>
+    /// Applies users' events on this video (counters, embedding, the creator's counters), each request
+    /// at most once (by user and sequence), in order per user. Returns once the effects are durable.
+    /// </summary>
+    Task ApplyEngagementAsync(VideoEngagementRequest[] requests);
+
+    /// <summary>
+    /// The user has durably recorded that requests up to <paramref name="sequence"/> were applied and
+    /// will never send them again: the video may forget them.
+    /// </summary>
+    [OneWay]
+    Task ConfirmEngagementAsync(string userId, long sequence);
 
     /// <summary>Takes the video down: it leaves every feed at once. False when the video is unknown.</summary>
     Task<bool> TakeDownAsync();

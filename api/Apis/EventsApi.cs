@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.Api.Contracts;
+using Platform.Api.Extensions;
 using Platform.Api.Services;
 using Platform.Api.Validation;
 using Platform.GrainInterfaces;
@@ -15,7 +16,8 @@ public static class EventsApi
     {
         app.MapPost("/v1/events", IngestAsync)
             .WithName("IngestEvents")
-            .WithSummary("Applies a batch of 1 to 1000 engagement events; idempotent by eventId, all-or-nothing validation.");
+            .WithSummary("Applies a batch of 1 to 1000 engagement events; idempotent by eventId, all-or-nothing validation.")
+            .RequireRateLimiting(RateLimitingExtensions.EventsPolicy);
         return app;
     }
 

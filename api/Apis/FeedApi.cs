@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.Api.Contracts;
+using Platform.Api.Extensions;
 using Platform.Api.Services;
 using Platform.Api.Validation;
 using Platform.GrainInterfaces;
@@ -20,7 +21,8 @@ public static class FeedApi
     {
         app.MapGet("/v1/users/{userId}/feed", GetFeedAsync)
             .WithName("GetFeed")
-            .WithSummary("A ranked, de-duplicated page of videos the user has not seen.");
+            .WithSummary("A ranked, de-duplicated page of videos the user has not seen.")
+            .RequireRateLimiting(RateLimitingExtensions.FeedPolicy);
         return app;
     }
 
@@ -36,7 +38,7 @@ public static class FeedApi
         var values = request.Query["count"];
         if (values.Count > 0
             && (values.Count > 1
-                || !int.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out count)
+                || !TryParseCount(values[0], out count)
                 || count is < 1 or > MaxCount))
         {
             var errors = new ValidationErrors();
@@ -48,5 +50,27 @@ public static class FeedApi
         var page = await grains.GetGrain<IUserGrain>(userId).GetFeedAsync(count);
         metrics.FeedServed(Stopwatch.GetElapsedTime(started));
         return TypedResults.Ok(new FeedResponse(userId, page.RequestId, page.Items));
+    }
+
+    /// <summary>
+    /// Plain ASCII digits only: int.TryParse also accepts trailing NULs ("5\0"), which a strict API must refuse.
+    /// </summary>
+    private static bool TryParseCount(string? text, out int count)
+    {
+        count = 0;
+        if (string.IsNullOrEmpty(text) || text.Length > 3)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out count);
     }
 }

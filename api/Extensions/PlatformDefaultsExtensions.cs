@@ -1,8 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,14 +18,25 @@ namespace Platform.Api.Extensions;
 /// <summary>Plumbing both hosts share: problem details, JSON, limits, health checks and metrics.</summary>
 public static class PlatformDefaultsExtensions
 {
+    /// <summary>The contract's default listening address (shared/API.md).</summary>
+    public const string DefaultUrl = "http://localhost:5080";
+
+    private static readonly HttpMethodMetadata ReadMethods = new([HttpMethods.Get, HttpMethods.Head]);
+
     public static IHostApplicationBuilder AddPlatformDefaults(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.Section)
             .Validate(o => o.MaxRequestBodyBytes > 0, "Platform:MaxRequestBodyBytes must be positive.")
+            .Validate(o => o.RequestHeadersTimeout > TimeSpan.Zero && o.KeepAliveTimeout > TimeSpan.Zero && o.MinRequestBodyBytesPerSecond > 0,
+                "Platform:RequestHeadersTimeout, KeepAliveTimeout and MinRequestBodyBytesPerSecond must be positive.")
+            .Validate(o => o.MinRequestBodyGracePeriod > TimeSpan.FromSeconds(1), "Platform:MinRequestBodyGracePeriod must be over 1 s.")
             .ValidateOnStart();
-        var maxBody = builder.Configuration.GetValue($"{GatewayOptions.Section}:{nameof(GatewayOptions.MaxRequestBodyBytes)}", new GatewayOptions().MaxRequestBodyBytes);
-        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = maxBody);
+        var gateway = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new();
+        services.Configure<KestrelServerOptions>(k => k.ApplyGatewayLimits(gateway));
+        services.Configure<HostOptions>(h => h.ShutdownTimeout = gateway.ShutdownTimeout);
+        builder.AddManagementUrls(gateway);
+        services.AddPlatformRateLimiting();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<GatewayExceptionHandler>();
@@ -50,12 +64,40 @@ public static class PlatformDefaultsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<ManagementAddressFilter>();
+        app.UseRateLimiter();
+        // These map every method by default; only reads make sense, anything else is a 405.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false })
-            .WithName("Live").WithSummary("The process is up.");
+            .WithMetadata(ReadMethods).WithName("Live").WithSummary("The process is up.");
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") })
-            .WithName("Ready").WithSummary("The cluster answers.");
-        app.MapPrometheusScrapingEndpoint("/metrics");
+            .WithMetadata(ReadMethods).WithName("Ready").WithSummary("The cluster answers.");
+        app.MapPrometheusScrapingEndpoint("/metrics").WithMetadata(ReadMethods);
         return app;
+    }
+
+    /// <summary>Body size and slow-client limits: a client that trickles headers or a body is disconnected.</summary>
+    private static void ApplyGatewayLimits(this KestrelServerOptions kestrel, GatewayOptions gateway)
+    {
+        var limits = kestrel.Limits;
+        limits.MaxRequestBodySize = gateway.MaxRequestBodyBytes;
+        limits.RequestHeadersTimeout = gateway.RequestHeadersTimeout;
+        limits.KeepAliveTimeout = gateway.KeepAliveTimeout;
+        limits.MinRequestBodyDataRate = new MinDataRate(gateway.MinRequestBodyBytesPerSecond, gateway.MinRequestBodyGracePeriod);
+        limits.MaxConcurrentConnections = gateway.MaxConcurrentConnections;
+    }
+
+    /// <summary>Adds the management addresses to the ones Kestrel listens on (the main address stays as configured).</summary>
+    private static void AddManagementUrls(this IHostApplicationBuilder builder, GatewayOptions gateway)
+    {
+        if (string.IsNullOrWhiteSpace(gateway.ManagementUrls))
+        {
+            return;
+        }
+
+        ManagementAddressFilter.ParsePorts(gateway.ManagementUrls);
+        var main = builder.Configuration[WebHostDefaults.ServerUrlsKey];
+        builder.Configuration[WebHostDefaults.ServerUrlsKey] =
+            $"{(string.IsNullOrWhiteSpace(main) ? DefaultUrl : main)};{gateway.ManagementUrls}";
     }
 
     private static void TryAddTimeProvider(this IServiceCollection services)

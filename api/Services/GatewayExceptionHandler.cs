@@ -22,7 +22,7 @@ public sealed partial class GatewayExceptionHandler(IProblemDetailsService probl
         {
             BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Payload too large" : "Bad request",
                 bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is over the size limit." : "The request could not be read."),
-            TimeoutException or Orleans.Runtime.OrleansException => (StatusCodes.Status503ServiceUnavailable, "Service unavailable",
+            TimeoutException or Orleans.Runtime.OrleansException or Platform.GrainInterfaces.OutboxDeliveryException => (StatusCodes.Status503ServiceUnavailable, "Service unavailable",
                 "The cluster did not answer in time; retrying the request is safe."),
             _ => (StatusCodes.Status500InternalServerError, "Internal error", "The request failed; retrying it is safe."),
         };

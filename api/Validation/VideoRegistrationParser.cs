@@ -26,6 +26,10 @@ public static class VideoRegistrationParser
         {
             errors.Add("title", $"'title' must be at most {MaxTitleLength} characters.");
         }
+        else if (!SafeText.IsSafe(title))
+        {
+            errors.Add("title", $"'title' {SafeText.Rule}.");
+        }
 
         var duration = JsonFields.Integer(root, "durationMs", "", errors, 1, MaxDurationMs, required: true);
         var tags = ParseTags(root, errors);
@@ -54,10 +58,10 @@ public static class VideoRegistrationParser
         var i = 0;
         foreach (var tag in tags.EnumerateArray())
         {
-            var text = tag.ValueKind == JsonValueKind.String ? tag.GetString() : null;
-            if (string.IsNullOrWhiteSpace(text) || text.Length > MaxTagLength)
+            var text = tag.ValueKind == JsonValueKind.String && JsonFields.TryGetText(tag, out var t) ? t : null;
+            if (string.IsNullOrWhiteSpace(text) || text.Length > MaxTagLength || !SafeText.IsSafe(text))
             {
-                errors.Add($"tags[{i}]", $"Each tag must be a string of 1 to {MaxTagLength} characters.");
+                errors.Add($"tags[{i}]", $"Each tag must be a string of 1 to {MaxTagLength} characters that {SafeText.Rule}.");
             }
             else if (!result.Contains(text, StringComparer.Ordinal))
             {

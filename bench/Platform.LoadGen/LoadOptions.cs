@@ -83,6 +83,8 @@ public sealed class LoadOptions
     /// <summary>Process id of the server, whose memory and CPU are read from /proc. Default none.</summary>
     public int? ServerPid { get; private set; }
 
+    /// <summary>Soak: largest growth of the server's memory after the warm-up that still counts as flat (0.1 = 10%). Default 0.1.</summary>
+    public double MaxMemoryGrowth { get; private set; } = 0.1;
     /// <summary>Time after which a request counts as failed (transport error). Default 60 s.</summary>
     public TimeSpan Timeout { get; private set; } = TimeSpan.FromSeconds(60);
 
@@ -129,6 +131,7 @@ public sealed class LoadOptions
                 case "server-pid": o.ServerPid = Int(value); break;
                 case "timeout": o.Timeout = Time(value); break;
                 case "connections": o.Connections = Int(value); break;
+                case "max-memory-growth": o.MaxMemoryGrowth = double.Parse(value, CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"Unknown option '{name}'.");
             }
         }

@@ -27,7 +27,9 @@ switch (options.Mode)
     case "freshness":
         await new FreshnessProbe(options, http, data).RunAsync();
         break;
-    case "open" or "soak":
+    case "soak":
+        return await SoakRun.RunAsync(options, http, data, server);
+    case "open":
     {
         var mix = ScenarioMix.Parse(options.Mix, options, data);
         var stats = new RunStatistics(mix.Scenarios, server);

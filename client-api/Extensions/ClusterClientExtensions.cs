@@ -20,6 +20,10 @@ public static class ClusterClientExtensions
                 o.ServiceId = configuration.ServiceId();
             });
 
+            // Timeouts and how often the gateway list is re-read: operator-tunable, like the silos'.
+            client.Configure<ClientMessagingOptions>(configuration.GetSection("Orleans:Messaging"));
+            client.Configure<Orleans.Configuration.GatewayOptions>(configuration.GetSection("Orleans:Gateway"));
+
             if (hosting.Clustering == ClusterHostingOptions.Postgres)
             {
                 client.UseAdoNetClustering(o =>

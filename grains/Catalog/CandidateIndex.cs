@@ -8,14 +8,21 @@ namespace Platform.Grains.Catalog;
 /// <summary>
 /// The in-memory index of one catalog shard: every published video of the shard with its embedding
 /// and signals, and the candidate sources over them (personalized retrieval, trending, fresh,
-/// followed creators, exploration). Plain code, no Orleans.
+/// followed creators, co-engagement neighbours of the user's recent videos, exploration). Personalized
+/// retrieval goes through a clustered (IVF) index once the shard is large, so it stays fast as the
+/// catalog grows. Plain code, no Orleans.
 /// </summary>
-public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed)
+public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, RankingOptions? ranking = null)
 {
+    private readonly RankingOptions _ranking = ranking ?? new RankingOptions();
+    private readonly ClusteredVectorIndex<CatalogEntry> _vectors = new(e => e.Video.Vector, catalog.ProbedClusters, catalog.MinScanned);
+    private readonly CoEngagementIndex _coEngagement = new((ranking ?? new RankingOptions()).MaxNeighbours);
     private readonly Dictionary<string, CatalogEntry> _entries = new(StringComparer.Ordinal);
     private readonly List<CatalogEntry> _live = [];
     private readonly Dictionary<string, List<CatalogEntry>> _byCreator = new(StringComparer.Ordinal);
     private readonly List<CatalogEntry> _byRegistration = [];
+    private const int ExploreScanLimit = 20_000;
+
 
     /// <summary>Entries with positive trending velocity, highest first (see <see cref="TrendingOrder"/>).</summary>
     private readonly SortedSet<CatalogEntry> _trending = new(new TrendingOrder(catalog.TrendingHalfLife));
@@ -27,11 +34,37 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed)
 
     public bool Contains(string videoId) => _entries.ContainsKey(videoId);
 
+    /// <summary>True once personalized retrieval scans clusters rather than every video.</summary>
+    public bool UsesClusters => _vectors.IsTrained;
+
+    /// <summary>The co-engagement edges pointing at this shard's videos, for snapshots.</summary>
+    public IEnumerable<(string Anchor, string Target, float Weight)> CoEngagementEdges => _coEngagement.Edges();
+
+    /// <summary>Restores a co-engagement edge from a snapshot.</summary>
+    public void RestoreCoEngagement(string anchor, string target, float weight) => _coEngagement.Add(anchor, target, weight);
+
+    /// <summary>
+    /// Records engagements for co-engagement; keeps the edges whose target is one of this shard's videos.
+    /// </summary>
+    public void RecordCoEngagement(IEnumerable<CoEngagementRecord> records)
+    {
+        foreach (var record in records)
+        {
+            _coEngagement.Record(record.VideoId, record.RecentVideos, _ranking.CoEngagementWindow, _ranking.CoEngagementDecay, _entries.ContainsKey);
+        }
+    }
+
     public void Upsert(CatalogVideo video, DateTimeOffset now)
     {
         if (_entries.TryGetValue(video.VideoId, out var existing))
         {
+            var moved = !ReferenceEquals(existing.Video.Vector, video.Vector);
             existing.Video = video;
+            if (moved)
+            {
+                _vectors.Upsert(existing);
+            }
+
             return;
         }
 
@@ -39,6 +72,12 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed)
         _entries.Add(video.VideoId, entry);
         _live.Add(entry);
         _byRegistration.Add(entry);
+        _vectors.Upsert(entry);
+        if (_vectors.NeedsTraining(catalog.ClusteredRetrievalThreshold))
+        {
+            _vectors.Train(_random);
+        }
+
         if (!_byCreator.TryGetValue(video.CreatorId, out var list))
         {
             _byCreator[video.CreatorId] = list = [];
@@ -63,6 +102,7 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed)
         }
 
         entry.Video = entry.Video with { Vector = vector, Signals = signals };
+        _vectors.Upsert(entry);
     }
 
     public bool Remove(string videoId)
@@ -76,6 +116,8 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed)
         _trending.Remove(entry);
         _live.Remove(entry);
         _byRegistration.Remove(entry);
+        _vectors.Remove(entry);
+        _coEngagement.Remove(videoId);
         var list = _byCreator[entry.Video.CreatorId];
         list.Remove(entry);
         if (list.Count == 0)
@@ -91,17 +133,36 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed)
     {
         var limit = query.PerSourceLimit;
         var chosen = new HashSet<CatalogEntry>(ReferenceEqualityComparer.Instance);
-        var result = new List<Candidate>(limit * 5);
+        var result = new List<Candidate>(limit * 6);
+        var coScores = CoEngagementScores(query);
 
         void Take(CatalogEntry entry, CandidateSource source)
         {
             if (chosen.Add(entry))
             {
-                result.Add(new Candidate(entry.Video, source, TrendingAt(entry, now)));
+                var co = coScores is null ? 0 : coScores.GetValueOrDefault(entry.Video.VideoId);
+                result.Add(new Candidate(entry.Video, source, TrendingAt(entry, now), co));
             }
         }
 
         bool Eligible(CatalogEntry e) => !ExclusionFilter.MayContain(query.Exclusion, e.Hash);
+
+        if (coScores is not null)
+        {
+            var neighbours = new TopK<CatalogEntry>(limit);
+            foreach (var (videoId, score) in coScores)
+            {
+                if (_entries.TryGetValue(videoId, out var entry) && Eligible(entry))
+                {
+                    neighbours.Offer(entry, score);
+                }
+            }
+
+            foreach (var (entry, _) in neighbours.Drain())
+            {
+                Take(entry, CandidateSource.CoEngagement);
+            }
+        }
 
         foreach (var creator in query.FollowedCreators)
         {
@@ -156,7 +217,7 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed)
             }
         }
 
-        Explore(limit, Eligible, Take);
+        Explore(limit, Eligible, chosen.Contains, Take);
 
         // A catalog younger than the fresh window with no engagement yet still has to fill feeds.
         if (result.Count < limit)
@@ -178,6 +239,19 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed)
         return [.. result];
     }
 
+    private Dictionary<string, float>? CoEngagementScores(CandidateQuery query)
+    {
+        if (query.RecentVideos is not { Length: > 0 } recent || _coEngagement.Anchors == 0)
+        {
+            return null;
+        }
+
+        var anchors = recent.Length > _ranking.CoEngagementAnchors ? recent[.._ranking.CoEngagementAnchors] : recent;
+        var scores = new Dictionary<string, float>(StringComparer.Ordinal);
+        _coEngagement.Accumulate(anchors, CoEngagementIndex.RecencyWeights(anchors.Length, _ranking.CoEngagementDecay), scores);
+        return scores.Count == 0 ? null : scores;
+    }
+
     private List<(CatalogEntry Item, double Score)> Personalized(CandidateQuery query, int limit, Func<CatalogEntry, bool> eligible)
     {
         if (query.UserVector.Length == 0 || _live.Count == 0)
@@ -197,42 +271,35 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed)
             return [];
         }
 
-        var top = new TopK<CatalogEntry>(limit);
-        foreach (var entry in _live)
-        {
-            var vector = entry.Video.Vector;
-            if (vector.Length == probe.Length)
-            {
-                var score = TensorPrimitives.Dot(probe, vector);
-                if (eligible(entry))
-                {
-                    top.Offer(entry, score);
-                }
-            }
-        }
-
-        return top.Drain();
+        return _vectors.Search(probe, limit, eligible);
     }
 
-    private void Explore(int limit, Func<CatalogEntry, bool> eligible, Action<CatalogEntry, CandidateSource> take)
+    private void Explore(int limit, Func<CatalogEntry, bool> eligible, Func<CatalogEntry, bool> chosen, Action<CatalogEntry, CandidateSource> take)
     {
         if (_live.Count == 0)
         {
             return;
         }
 
-        // Random probes over the shard, keeping new (rarely viewed) videos: bounded work per query.
+        // The least-exposed new videos first (random among equals), so a new video is proposed within
+        // a bounded number of feeds however many older ones are still under the exploration threshold.
+        // Large shards scan a random window: bounded work per query.
         var start = _random.Next(_live.Count);
-        var budget = Math.Min(_live.Count, limit * 20);
-        var taken = 0;
-        for (var i = 0; i < budget && taken < limit; i++)
+        var budget = Math.Min(_live.Count, ExploreScanLimit);
+        var least = new TopK<CatalogEntry>(limit);
+        for (var i = 0; i < budget; i++)
         {
             var entry = _live[(start + i) % _live.Count];
-            if (entry.Video.Signals.Views < feed.ExploreMaxViews && eligible(entry))
+            var views = entry.Video.Signals.Views;
+            if (views < feed.ExploreMaxViews && !chosen(entry) && eligible(entry))
             {
-                take(entry, CandidateSource.Explore);
-                taken++;
+                least.Offer(entry, -views + _random.NextDouble() * 0.5);
             }
+        }
+
+        foreach (var (entry, _) in least.Drain())
+        {
+            take(entry, CandidateSource.Explore);
         }
     }
 

@@ -17,10 +17,11 @@ public sealed class CatalogShardGrain(
     [PersistentState(StorageNames.CatalogShardState, StorageNames.Provider)] IPersistentState<CatalogShardState> state,
     IOptions<CatalogOptions> catalogOptions,
     IOptions<FeedOptions> feedOptions,
+    IOptions<RankingOptions> rankingOptions,
     TimeProvider time) : Grain, ICatalogShardGrain
 {
     private static readonly TimeSpan SnapshotInterval = TimeSpan.FromSeconds(5);
-    private readonly CandidateIndex _index = new(catalogOptions.Value, feedOptions.Value);
+    private readonly CandidateIndex _index = new(catalogOptions.Value, feedOptions.Value, rankingOptions.Value);
     private bool _dirty;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -29,6 +30,11 @@ public sealed class CatalogShardGrain(
         foreach (var video in state.State.Videos)
         {
             _index.Upsert(video, now);
+        }
+
+        foreach (var edge in state.State.CoEngagement)
+        {
+            _index.RestoreCoEngagement(edge.Anchor, edge.Target, edge.Weight);
         }
 
         this.RegisterGrainTimer(static (grain, ct) => grain.SnapshotAsync(ct), this, SnapshotInterval, SnapshotInterval);
@@ -62,6 +68,13 @@ public sealed class CatalogShardGrain(
         }
     }
 
+    public Task RecordCoEngagementAsync(CoEngagementRecord[] records)
+    {
+        _index.RecordCoEngagement(records);
+        _dirty = true;
+        return Task.CompletedTask;
+    }
+
     public Task<Candidate[]> GetCandidatesAsync(CandidateQuery query) =>
         Task.FromResult(_index.Query(query, time.GetUtcNow()));
 
@@ -73,7 +86,11 @@ public sealed class CatalogShardGrain(
         }
 
         _dirty = false;
-        state.State = new CatalogShardState { Videos = [.. _index.Videos] };
+        state.State = new CatalogShardState
+        {
+            Videos = [.. _index.Videos],
+            CoEngagement = [.. _index.CoEngagementEdges.Select(e => new CoEngagementEdge(e.Anchor, e.Target, e.Weight))],
+        };
         await state.WriteStateAsync(cancellationToken);
     }
 }

@@ -7,4 +7,7 @@ namespace Platform.Grains.Catalog;
 public sealed class CatalogShardState
 {
     [Id(0)] public List<CatalogVideo> Videos { get; set; } = [];
+
+    /// <summary>Co-engagement edges pointing at the shard's videos.</summary>
+    [Id(1)] public List<CoEngagementEdge> CoEngagement { get; set; } = [];
 }

@@ -1,18 +1,34 @@
+using Microsoft.Extensions.Options;
 using Platform.GrainInterfaces;
+using Platform.Grains.Options;
 using Platform.Grains.Storage;
 
 namespace Platform.Grains.Creators;
 
-/// <summary>A creator: followers, the creator's videos and their counters, summed.</summary>
+/// <summary>
+/// A creator: followers, the creator's videos and their counters, summed. Applies each video delta
+/// once (the last sequence per video) and each user's follower change once (a ledger per user).
+/// </summary>
+// Reentrant so that deltas from many videos share one state write (GroupCommit): every request
+// changes the state synchronously, then awaits the next write.
+[Reentrant]
 public sealed class CreatorGrain(
-    [PersistentState(StorageNames.CreatorState, StorageNames.Provider)] IPersistentState<CreatorState> state)
+    [PersistentState(StorageNames.CreatorState, StorageNames.Provider)] IPersistentState<CreatorState> state,
+    IOptions<DeliveryOptions> deliveryOptions,
+    TimeProvider time)
     : Grain, ICreatorGrain, IIncomingGrainCallFilter
 {
     private const int TopVideoCount = 5;
 
+    private readonly DeliveryOptions _delivery = deliveryOptions.Value;
+    private GroupCommit? _commit;
+    private bool _stateDirty;
+    private bool _broken;
     private CreatorStatsPublisher? _live;
 
     private CreatorState S => state.State;
+
+    private GroupCommit Commit => _commit ??= new GroupCommit(WriteAsync);
 
     private CreatorStatsPublisher Live => _live ??= new CreatorStatsPublisher(this, GetStatsAsync);
 
@@ -20,12 +36,13 @@ public sealed class CreatorGrain(
     {
         if (S.Videos.TryAdd(videoId, new VideoTotals()))
         {
-            await state.WriteStateAsync();
+            await Commit.CommitAsync();
         }
     }
 
     public async Task ApplyDeltasAsync(CreatorDelta[] deltas)
     {
+        var applied = false;
         foreach (var delta in deltas)
         {
             if (!S.Videos.TryGetValue(delta.VideoId, out var totals))
@@ -33,20 +50,63 @@ public sealed class CreatorGrain(
                 S.Videos[delta.VideoId] = totals = new VideoTotals();
             }
 
+            if (delta.Sequence != 0 && delta.Sequence <= totals.LastSequence)
+            {
+                continue;
+            }
+
             totals.Views += delta.Views;
             totals.Likes += delta.Likes;
             totals.Shares += delta.Shares;
             totals.Comments += delta.Comments;
             totals.WatchMs += delta.WatchMs;
+            totals.LastSequence = Math.Max(totals.LastSequence, delta.Sequence);
+            applied = true;
         }
 
-        await state.WriteStateAsync();
+        if (applied || Commit.Writing)
+        {
+            // Also a resent delta waits: its first copy may still be on its way to storage.
+            await Commit.CommitAsync();
+        }
     }
 
-    public async Task ChangeFollowersAsync(int change)
+    public async Task ApplyFollowChangesAsync(FollowChange[] changes)
     {
-        S.Followers += change;
-        await state.WriteStateAsync();
+        var now = time.GetUtcNow();
+        var applied = false;
+        foreach (var change in changes)
+        {
+            if (S.FollowerChanges.TryAccept(change.UserId, change.Sequence, now))
+            {
+                S.Followers += change.Change;
+                applied = true;
+            }
+        }
+
+        if (applied)
+        {
+            S.FollowerChanges.Prune(now, _delivery.ConfirmedRetention, _delivery.UnconfirmedRetention);
+        }
+
+        if (applied || Commit.Writing)
+        {
+            await Commit.CommitAsync();
+        }
+    }
+
+    public Task ConfirmFollowChangesAsync(string userId, long sequence)
+    {
+        _stateDirty |= S.FollowerChanges.Confirm(userId, sequence);
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_stateDirty && !_broken)
+        {
+            await Commit.CommitAsync();
+        }
     }
 
     public Task<CreatorStats> GetStatsAsync()
@@ -91,6 +151,22 @@ public sealed class CreatorGrain(
         if (_live is not null && CreatorStatsPublisher.MayChangeCounters(context.InterfaceMethod))
         {
             _live.MarkChanged();
+        }
+    }
+
+    /// <summary>One state write (through <see cref="Commit"/> only); a failed write leaves memory ahead of storage, so the activation is dropped.</summary>
+    private async Task WriteAsync()
+    {
+        _stateDirty = false;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            _broken = true;
+            DeactivateOnIdle();
+            throw;
         }
     }
 }

@@ -1,3 +1,5 @@
+using Platform.Grains.Storage;
+
 namespace Platform.Grains.Creators;
 
 /// <summary>A creator's persistent state. Ids are never renumbered.</summary>
@@ -8,4 +10,7 @@ public sealed class CreatorState
     [Id(0)] public Dictionary<string, VideoTotals> Videos { get; set; } = new(StringComparer.Ordinal);
 
     [Id(1)] public long Followers { get; set; }
+
+    /// <summary>The last follower change applied from each user: a change sent again is not applied twice.</summary>
+    [Id(2)] public DeliveryLedger FollowerChanges { get; set; } = new();
 }

@@ -8,15 +8,15 @@ using Platform.GrainInterfaces;
 namespace Platform.Grains.Creators;
 
 /// <summary>
-/// Pushes a creator's counters to live observers (gateways), coalesced: the first change after a
-/// quiet spell arms a one-shot timer, every change until it fires rides along, and observers get
-/// one snapshot per <see cref="NotifyDelay"/> at most however hot the creator's videos are. Costs
+/// Pushes a creator's counters to live observers (gateways), coalesced: a change after a quiet spell
+/// goes out at once, changes that follow ride along on a one-shot timer, and observers get one
+/// snapshot per <see cref="NotifyDelay"/> at most however hot the creator's videos are. Costs
 /// nothing while nobody watches. Lives in the grain activation; observers renew their registration
 /// (which also reactivates a grain that moved or restarted).
 /// </summary>
 internal sealed class CreatorStatsPublisher
 {
-    /// <summary>How long changes are gathered before observers hear of them: at most 4 messages a second.</summary>
+    /// <summary>Least time between two notifications: at most 4 messages a second.</summary>
     public static readonly TimeSpan NotifyDelay = TimeSpan.FromMilliseconds(250);
 
     /// <summary>A registration not renewed for this long is dropped (the gateway went away).</summary>
@@ -34,6 +34,7 @@ internal sealed class CreatorStatsPublisher
     private readonly ObserverManager<ICreatorStatsObserver> _observers;
     private IGrainTimer? _flushTimer;
     private bool _pending;
+    private long _lastFlush;
 
     public CreatorStatsPublisher(Grain grain, Func<Task<CreatorStats>> stats)
     {
@@ -77,13 +78,15 @@ internal sealed class CreatorStatsPublisher
         }
 
         _pending = true;
+        var wait = NotifyDelay - _time.GetElapsedTime(_lastFlush);
         _flushTimer ??= _grain.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
-        _flushTimer.Change(NotifyDelay, Timeout.InfiniteTimeSpan);
+        _flushTimer.Change(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 
     private async Task FlushAsync()
     {
         _pending = false;
+        _lastFlush = _time.GetTimestamp();
         var snapshot = await SnapshotAsync();
 
         // One-way calls: the returned tasks complete at once, a dead gateway costs nothing here.

@@ -9,4 +9,7 @@ public sealed class VideoTotals
     [Id(2)] public long Shares { get; set; }
     [Id(3)] public long Comments { get; set; }
     [Id(4)] public long WatchMs { get; set; }
+
+    /// <summary>The last delta sequence applied from the video: a delta sent again is not applied twice.</summary>
+    [Id(5)] public long LastSequence { get; set; }
 }

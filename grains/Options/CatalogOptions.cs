@@ -19,4 +19,16 @@ public sealed class CatalogOptions
 
     /// <summary>Age at which a video stops counting as fresh. Default 24 hours.</summary>
     public TimeSpan FreshWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// Videos in a shard from which personalized retrieval uses the clustered (IVF) index instead of
+    /// scanning every video; the clusters are retrained each time the shard doubles. Default 4096.
+    /// </summary>
+    public int ClusteredRetrievalThreshold { get; set; } = 4096;
+
+    /// <summary>Clusters a personalized query scans at least (the best-scoring centroids first). Default 8.</summary>
+    public int ProbedClusters { get; set; } = 8;
+
+    /// <summary>Videos a personalized query scans at least, probing more clusters if needed. Default 1024.</summary>
+    public int MinScanned { get; set; } = 1024;
 }

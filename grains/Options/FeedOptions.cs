@@ -31,4 +31,10 @@ public sealed class FeedOptions
 
     /// <summary>Videos with fewer views than this are new and get exploration exposure. Default 50.</summary>
     public int ExploreMaxViews { get; set; } = 50;
+
+    /// <summary>
+    /// Share of each feed page reserved for exploration of new videos (at least one slot on pages of two
+    /// or more items; 0 turns reserved slots off). Default 0.1.
+    /// </summary>
+    public double ExploreShare { get; set; } = 0.1;
 }

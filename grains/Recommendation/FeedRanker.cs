@@ -1,75 +1,111 @@
-using System.Numerics.Tensors;
 using Platform.GrainInterfaces;
 using Platform.Grains.Options;
 
 namespace Platform.Grains.Recommendation;
 
 /// <summary>
-/// Scores candidates against a user's vectors with a hand-set blend (affinity, short-term interest,
-/// like and completion rates as a popularity prior, trending velocity, freshness, followed creators,
-/// Thompson-sampled exploration for new videos), then picks a diversified page: at most
-/// <see cref="FeedOptions.MaxPerCreator"/> per creator and an MMR penalty on near-duplicate embeddings.
+/// Scores candidates with the current ranking model (a learned model when one is loaded, else the
+/// hand-set blend) over <see cref="RankingFeatures"/>, with Thompson-sampled like rates for exploration
+/// candidates, then picks a diversified page: at most <see cref="FeedOptions.MaxPerCreator"/> per creator
+/// and an MMR penalty on near-duplicate embeddings.
 /// </summary>
-public sealed class FeedRanker(FeedOptions options)
+public sealed class FeedRanker(FeedOptions options, RankingOptions ranking, RankingModelHolder models, IRankingExampleSink examples)
 {
-    /// <summary>The user's side of the scoring.</summary>
-    public readonly record struct UserContext(float[] Vector, float[] Interest);
-
-    /// <summary>The blended score of one candidate; higher is better.</summary>
-    public static double Score(in UserContext user, Candidate candidate, DateTimeOffset now, Random random)
+    /// <summary>A ranker with the hand-set blend and no feature log (tests, tools).</summary>
+    public FeedRanker(FeedOptions options)
+        : this(options, new RankingOptions(), new RankingModelHolder(new BlendRankingModel(new RankingOptions())), DisabledRankingExampleSink.Instance)
     {
-        var video = candidate.Video;
-        var v = video.Vector;
-        var s = video.Signals;
-
-        double affinity = user.Vector.Length == v.Length ? TensorPrimitives.Dot(user.Vector, v) : 0;
-        var vNorm = v.Length == 0 ? 0 : TensorPrimitives.Norm(v);
-        double interest = user.Interest.Length == v.Length && vNorm > 1e-6f
-            ? TensorPrimitives.Dot(user.Interest, v) / vNorm
-            : 0;
-
-        var views = Math.Max(0, s.Views);
-        var likeRate = (Math.Max(0, s.Likes) + 1.0) / (views + 10.0);
-        var completionRate = (Math.Max(0, s.Completions) + 1.0) / (views + 5.0);
-        var skipRate = Math.Max(0, s.Skips) / (views + 10.0);
-        if (candidate.Source == CandidateSource.Explore)
-        {
-            likeRate = SampleBeta(random, Math.Max(0, s.Likes) + 1.0, Math.Max(0, views - s.Likes) + 9.0);
-        }
-
-        var ageHours = Math.Max(0, (now - video.RegisteredAt).TotalHours);
-        var score = affinity
-            + 1.5 * interest
-            + 2.0 * likeRate
-            + 0.5 * completionRate
-            - 1.0 * skipRate
-            + 0.05 * Math.Log(1 + Math.Max(0, candidate.Trending))
-            + 0.1 * Math.Exp(-ageHours / 24.0)
-            + (candidate.Source == CandidateSource.Following ? 0.3 : 0);
-        return double.IsFinite(score) ? score : 0;
     }
 
-    /// <summary>Ranks candidates and returns a diversified page of at most <paramref name="count"/> distinct videos.</summary>
-    public FeedItem[] Rank(in UserContext user, IReadOnlyList<Candidate> candidates, int count, DateTimeOffset now, Random random)
+    /// <summary>The user's side of the scoring.</summary>
+    /// <param name="Vector">Long-term embedding.</param>
+    /// <param name="Interest">Short-term interest.</param>
+    /// <param name="CreatorAffinity">Affinity per creator (followed, recently engaged); absent creators score 0.</param>
+    public readonly record struct UserContext(float[] Vector, float[] Interest, IReadOnlyDictionary<string, float>? CreatorAffinity = null);
+
+    public RankingOptions Ranking => ranking;
+
+    public RankingModelHolder Models => models;
+
+    public IRankingExampleSink Examples => examples;
+
+    /// <summary>Fills the features of one candidate; explore candidates get a Thompson sample of their like rate.</summary>
+    public void Features(in UserContext user, Candidate candidate, DateTimeOffset now, Random random, Span<float> features)
+    {
+        var video = candidate.Video;
+        var s = video.Signals;
+        double? sampled = null;
+        if (IsNew(candidate))
+        {
+            var views = Math.Max(0, s.Views);
+            sampled = SampleBeta(random, Math.Max(0, s.Likes) + 1.0, Math.Max(0, views - s.Likes) + 9.0);
+        }
+
+        var creator = user.CreatorAffinity is { } affinity ? affinity.GetValueOrDefault(video.CreatorId) : 0f;
+        RankingFeatures.Compute(
+            features, user.Vector, user.Interest, video.Vector, s.Views, s.Likes, s.Completions, s.Skips,
+            candidate.CoEngagement, candidate.Trending, (now - video.RegisteredAt).TotalHours, creator, candidate.Source, sampled);
+    }
+
+    /// <summary>The model's score of one candidate; higher is better.</summary>
+    public double Score(in UserContext user, Candidate candidate, DateTimeOffset now, Random random)
+    {
+        Span<float> features = stackalloc float[RankingFeatures.Count];
+        Features(user, candidate, now, random, features);
+        return models.Current.Score(features);
+    }
+
+    /// <summary>
+    /// Ranks candidates and returns a diversified page of at most <paramref name="count"/> distinct videos.
+    /// When <paramref name="pickedFeatures"/> is given, it receives the features of each picked video, in page order.
+    /// </summary>
+    public FeedItem[] Rank(in UserContext user, IReadOnlyList<Candidate> candidates, int count, DateTimeOffset now, Random random, List<float[]>? pickedFeatures = null)
     {
         var n = candidates.Count;
+        var model = models.Current;
         var scores = new double[n];
+        var features = new float[n * RankingFeatures.Count];
         var seen = new HashSet<string>(n, StringComparer.Ordinal);
         for (var i = 0; i < n; i++)
         {
-            scores[i] = seen.Add(candidates[i].Video.VideoId) ? Score(user, candidates[i], now, random) : double.NegativeInfinity;
+            if (!seen.Add(candidates[i].Video.VideoId))
+            {
+                scores[i] = double.NegativeInfinity;
+                continue;
+            }
+
+            var row = features.AsSpan(i * RankingFeatures.Count, RankingFeatures.Count);
+            Features(user, candidates[i], now, random, row);
+            var score = model.Score(row);
+            scores[i] = float.IsFinite(score) ? score : 0;
         }
 
         var penalty = new double[n];
         var perCreator = new Dictionary<string, int>(StringComparer.Ordinal);
         var page = new List<FeedItem>(Math.Min(count, n));
+        var exploreSlots = ExploreSlots(count);
+        var explored = 0;
         while (page.Count < count)
         {
+            // The last slots of a page go to exploration (new videos), when any are left, so every feed
+            // gives new videos a bounded chance at an audience, decided by their Thompson samples.
+            var exploreOnly = explored < exploreSlots && count - page.Count <= exploreSlots - explored && HasExplore(candidates, scores);
             var best = -1;
             var bestScore = double.NegativeInfinity;
             for (var i = 0; i < n; i++)
             {
+                if (exploreOnly && !IsNew(candidates[i]))
+                {
+                    continue;
+                }
+
+                // An exploration slot is a bandit: the Thompson sample of the like rate counts once more on
+                // top of the relevance, so among equally relevant new videos the sample decides.
                 var adjusted = scores[i] - penalty[i];
+                if (exploreOnly)
+                {
+                    adjusted += features[i * RankingFeatures.Count + RankingFeatures.LikeRate];
+                }
                 if (adjusted > bestScore)
                 {
                     best = i;
@@ -93,12 +129,36 @@ public sealed class FeedRanker(FeedOptions options)
             }
 
             perCreator[creator] = already + 1;
+            explored += IsNew(pick) ? 1 : 0;
+
             // The item carries the relevance score; the diversity penalty only decides the order.
             page.Add(new FeedItem(pick.Video.VideoId, creator, Math.Round(score, 6), pick.Source));
+            pickedFeatures?.Add(features.AsSpan(best * RankingFeatures.Count, RankingFeatures.Count).ToArray());
             UpdatePenalties(candidates, scores, penalty, pick.Video.Vector);
         }
 
         return [.. page];
+    }
+
+    /// <summary>Slots of a page of <paramref name="count"/> reserved for exploration.</summary>
+    public int ExploreSlots(int count) =>
+        options.ExploreShare <= 0 || count < 2 ? 0 : Math.Max(1, (int)Math.Round(count * options.ExploreShare));
+
+    /// <summary>A new video proposed for exploration (explore or fresh, fewer than <see cref="FeedOptions.ExploreMaxViews"/> views).</summary>
+    public bool IsNew(Candidate candidate) =>
+        candidate.Source is CandidateSource.Explore or CandidateSource.Fresh && candidate.Video.Signals.Views < options.ExploreMaxViews;
+
+    private bool HasExplore(IReadOnlyList<Candidate> candidates, double[] scores)
+    {
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (IsNew(candidates[i]) && !double.IsNegativeInfinity(scores[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void UpdatePenalties(IReadOnlyList<Candidate> candidates, double[] scores, double[] penalty, float[] picked)
@@ -118,7 +178,7 @@ public sealed class FeedRanker(FeedOptions options)
             var v = candidates[i].Video.Vector;
             if (v.Length == picked.Length)
             {
-                var similarity = TensorPrimitives.CosineSimilarity(picked, v);
+                var similarity = System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(picked, v);
                 if (float.IsFinite(similarity))
                 {
                     penalty[i] = Math.Max(penalty[i], options.DiversityPenalty * similarity);

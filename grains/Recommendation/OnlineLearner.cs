@@ -22,9 +22,11 @@ public sealed class OnlineLearner(LearningOptions options)
     /// </summary>
     public static float? Target(EngagementType type, long watchMs, int durationMs) => type switch
     {
+        // A view watched to the end is a strong yes; one abandoned early is a mild no (served feeds get a
+        // view event for everything shown, so a short watch is the scroll-past signal).
         EngagementType.View => durationMs <= 0
             ? 0.3f
-            : 0.1f + 0.7f * Math.Clamp((float)watchMs / durationMs, 0f, 1f),
+            : -0.4f + 1.2f * Math.Clamp((float)watchMs / durationMs, 0f, 1f),
         EngagementType.Like => 1f,
         EngagementType.Share => 1f,
         EngagementType.Comment => 0.7f,

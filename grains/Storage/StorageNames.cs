@@ -9,6 +9,12 @@ public static class StorageNames
     /// <summary>The grain storage provider every grain uses (memory or PostgreSQL, by configuration).</summary>
     public const string Provider = "platform";
 
+    /// <summary>The ADO.NET storage that <see cref="PlatformGrainStorage"/> wraps as <see cref="Provider"/> in the postgres mode.</summary>
+    public const string AdoNetProvider = "platform-adonet";
+
+    /// <summary>The memory storage that <see cref="PlatformGrainStorage"/> wraps as <see cref="Provider"/> in the memory mode.</summary>
+    public const string MemoryProvider = "platform-memory";
+
     public const string UserState = "user";
     public const string VideoState = "video";
     public const string CreatorState = "creator";

@@ -32,4 +32,19 @@ public sealed class UserState
 
     /// <summary>Followed creators, oldest first.</summary>
     [Id(11)] public RecentIds Following { get; set; } = new();
+
+    /// <summary>The last outbox sequence number used; each outbox entry takes the next.</summary>
+    [Id(12)] public long LastSequence { get; set; }
+
+    /// <summary>
+    /// Work owed to videos and creators, in sequence order, written together with the events it comes
+    /// from and removed once acknowledged: a crash between the two steps loses and repeats nothing.
+    /// </summary>
+    [Id(13)] public List<OutboxEntry> Outbox { get; set; } = [];
+
+    /// <summary>Videos recently engaged with (viewed, liked, shared, commented; not skipped), oldest first: co-engagement anchors.</summary>
+    [Id(14)] public RecentIds Engaged { get; set; } = new();
+
+    /// <summary>Creators of recently engaged videos, oldest first, with repeats: creator affinity.</summary>
+    [Id(15)] public List<string> RecentCreators { get; set; } = [];
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.GrainInterfaces;
 using Platform.Grains.Options;
@@ -7,21 +8,35 @@ using Platform.Grains.Storage;
 namespace Platform.Grains.Videos;
 
 /// <summary>
-/// A video: metadata, exact counters and an embedding learned from its audience. Passes counter
-/// changes on to its creator, and reports embedding and signals to its catalog shard at most once
+/// A video: metadata, exact counters and an embedding learned from its audience. Applies each user
+/// request once (a ledger of the last sequence per user), records the creator's share in the same
+/// write and delivers it before acknowledging, and reports embedding and signals to its catalog shard at most once
 /// per <see cref="CatalogOptions.ReportInterval"/>.
 /// </summary>
-public sealed class VideoGrain(
+// Reentrant so that engagement from many users shares one state write (GroupCommit): every request
+// changes the state synchronously, then awaits the next write; creator deliveries stay one at a time.
+[Reentrant]
+public sealed partial class VideoGrain(
     [PersistentState(StorageNames.VideoState, StorageNames.Provider)] IPersistentState<VideoState> state,
     OnlineLearner learner,
     IOptions<CatalogOptions> catalogOptions,
+    IOptions<DeliveryOptions> deliveryOptions,
+    ILogger<VideoGrain> logger,
     TimeProvider time) : Grain, IVideoGrain
 {
+    private readonly DeliveryOptions _delivery = deliveryOptions.Value;
+    private readonly SemaphoreSlim _creatorDelivery = new(1, 1);
+    private GroupCommit? _commit;
+    private long _durableCreatorSequence = -1;
+    private bool _stateDirty;
+    private bool _broken;
     private double _recentEngagement;
     private bool _reportDirty;
     private IGrainTimer? _reportTimer;
 
     private VideoState S => state.State;
+
+    private GroupCommit Commit => _commit ??= new GroupCommit(WriteAsync);
 
     private ICatalogShardGrain Shard =>
         GrainFactory.GetGrain<ICatalogShardGrain>(IdHash.Shard(this.GetPrimaryKeyString(), catalogOptions.Value.Shards));
@@ -41,6 +56,11 @@ public sealed class VideoGrain(
         if (_reportDirty)
         {
             await ReportAsync();
+        }
+
+        if (_stateDirty && !_broken)
+        {
+            await Commit.CommitAsync();
         }
     }
 
@@ -71,7 +91,7 @@ public sealed class VideoGrain(
             PublicationState.Published,
             time.GetUtcNow());
         S.Vector = learner.SeedVideo(registration.VideoId, registration.Tags);
-        await state.WriteStateAsync();
+        await Commit.CommitAsync();
         await AnnounceAsync();
         return RegistrationResult.Created;
     }
@@ -82,68 +102,98 @@ public sealed class VideoGrain(
         ? null
         : new VideoStats(S.Info.VideoId, S.Views, S.Likes, S.Shares, S.Comments, S.Skips, S.Completions, S.WatchMs));
 
-    public async Task<VideoEngagementResult> ApplyEngagementAsync(VideoEngagementRequest request)
+    public Task<VideoEngagementContext> GetEngagementContextAsync() => Task.FromResult(S.Info switch
+    {
+        null => VideoEngagementContext.Rejected("unknown video"),
+        { State: PublicationState.TakenDown } => VideoEngagementContext.Rejected("video taken down"),
+        { } info => new VideoEngagementContext(null, info.CreatorId, (float[])S.Vector.Clone(), info.DurationMs),
+    });
+
+    public async Task ApplyEngagementAsync(VideoEngagementRequest[] requests)
     {
         if (S.Info is not { } info)
         {
-            return VideoEngagementResult.Rejected("unknown video");
+            // The sender saw the video registered; a video without state cannot count anything.
+            LogUnknownVideo(logger, this.GetPrimaryKeyString(), requests.Length);
+            return;
         }
 
-        if (info.State == PublicationState.TakenDown)
-        {
-            return VideoEngagementResult.Rejected("video taken down");
-        }
-
-        var before = (float[])S.Vector.Clone();
-        if (request.Events.Length == 0)
-        {
-            return new VideoEngagementResult(true, null, info.CreatorId, before, info.DurationMs);
-        }
-
+        var now = time.GetUtcNow();
         long views = 0, likes = 0, shares = 0, comments = 0, watchMs = 0;
-        foreach (var e in request.Events)
+        var applied = false;
+        foreach (var request in requests)
         {
-            switch (e.Type)
+            if (!S.Users.TryAccept(request.UserId, request.Sequence, now))
             {
-                case EngagementType.View:
-                    views++;
-                    watchMs += e.WatchMs;
-                    S.Completions += e.WatchMs * 10 >= info.DurationMs * 9L ? 1 : 0;
-                    break;
-                case EngagementType.Like:
-                    likes++;
-                    break;
-                case EngagementType.Unlike:
-                    likes--;
-                    break;
-                case EngagementType.Share:
-                    shares++;
-                    break;
-                case EngagementType.Comment:
-                    comments++;
-                    break;
-                case EngagementType.Skip:
-                    S.Skips++;
-                    break;
+                continue;
             }
 
-            _recentEngagement += TrendingWeight(e.Type);
-            if (OnlineLearner.Target(e.Type, e.WatchMs, info.DurationMs) is { } target && request.UserVector.Length == S.Vector.Length)
+            applied = true;
+            foreach (var e in request.Events)
             {
-                learner.Step(S.Vector, request.UserVector, target);
+                switch (e.Type)
+                {
+                    case EngagementType.View:
+                        views++;
+                        watchMs += e.WatchMs;
+                        S.Completions += e.WatchMs * 10 >= info.DurationMs * 9L ? 1 : 0;
+                        break;
+                    case EngagementType.Like:
+                        likes++;
+                        break;
+                    case EngagementType.Unlike:
+                        likes--;
+                        break;
+                    case EngagementType.Share:
+                        shares++;
+                        break;
+                    case EngagementType.Comment:
+                        comments++;
+                        break;
+                    case EngagementType.Skip:
+                        S.Skips++;
+                        break;
+                }
+
+                _recentEngagement += TrendingWeight(e.Type);
+                if (OnlineLearner.Target(e.Type, e.WatchMs, info.DurationMs) is { } target && request.UserVector.Length == S.Vector.Length)
+                {
+                    learner.Step(S.Vector, request.UserVector, target);
+                }
             }
         }
 
-        S.Views += views;
-        S.Likes += likes;
-        S.Shares += shares;
-        S.Comments += comments;
-        S.WatchMs += watchMs;
-        await GrainFactory.GetGrain<ICreatorGrain>(info.CreatorId)
-            .ApplyDeltasAsync([new CreatorDelta(info.VideoId, views, likes, shares, comments, watchMs)]);
-        await state.WriteStateAsync();
-        ScheduleReport();
-        return new VideoEngagementResult(true, null, info.CreatorId, before, info.DurationMs);
+        if (applied)
+        {
+            S.Views += views;
+            S.Likes += likes;
+            S.Shares += shares;
+            S.Comments += comments;
+            S.WatchMs += watchMs;
+            if ((views | likes | shares | comments | watchMs) != 0)
+            {
+                S.CreatorOutbox.Add(new CreatorDelta(info.VideoId, views, likes, shares, comments, watchMs, ++S.LastCreatorSequence));
+            }
+
+            S.Users.Prune(now, _delivery.ConfirmedRetention, _delivery.UnconfirmedRetention);
+            await Commit.CommitAsync();
+            ScheduleReport();
+        }
+        else if (Commit.Writing)
+        {
+            // A resent request whose first copy may still be on its way to storage.
+            await Commit.CommitAsync();
+        }
+
+        // Acknowledge only once the creator has its share too: until then the users keep resending,
+        // which is what brings this video back to finish the delivery after a crash.
+        await DeliverCreatorOutboxAsync();
+    }
+
+    public Task ConfirmEngagementAsync(string userId, long sequence)
+    {
+        _stateDirty |= S.Users.Confirm(userId, sequence);
+        return Task.CompletedTask;
     }
 
     public async Task<bool> TakeDownAsync()
@@ -156,12 +206,69 @@ public sealed class VideoGrain(
         if (info.State != PublicationState.TakenDown)
         {
             S.Info = info with { State = PublicationState.TakenDown };
-            await state.WriteStateAsync();
+            await Commit.CommitAsync();
         }
 
         await Shard.RemoveAsync(info.VideoId);
         return true;
     }
+
+    /// <summary>
+    /// One state write (through <see cref="Commit"/> only). A failed write leaves memory ahead of
+    /// storage, so the activation is dropped and the next one reloads what is durable.
+    /// </summary>
+    private async Task WriteAsync()
+    {
+        var creatorSequence = S.LastCreatorSequence;
+        _stateDirty = false;
+        try
+        {
+            await state.WriteStateAsync();
+            _durableCreatorSequence = creatorSequence;
+        }
+        catch
+        {
+            _broken = true;
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Sends the creator the deltas that are durable here, one delivery at a time and in sequence
+    /// order; a delta still waiting for its write is left for the request that made it.
+    /// </summary>
+    private async Task DeliverCreatorOutboxAsync()
+    {
+        await _creatorDelivery.WaitAsync();
+        try
+        {
+            var count = 0;
+            while (count < S.CreatorOutbox.Count && S.CreatorOutbox[count].Sequence <= _durableCreatorSequence)
+            {
+                count++;
+            }
+
+            if (count == 0)
+            {
+                return;
+            }
+
+            CreatorDelta[] deltas = [.. S.CreatorOutbox.GetRange(0, count)];
+            await GrainFactory.GetGrain<ICreatorGrain>(S.Info!.CreatorId).ApplyDeltasAsync(deltas);
+
+            // The creator applies each sequence once, so the removal need not be durable at once.
+            S.CreatorOutbox.RemoveRange(0, count);
+            _stateDirty = true;
+        }
+        finally
+        {
+            _creatorDelivery.Release();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Video {VideoId} has no registration; {Count} engagement requests dropped")]
+    private static partial void LogUnknownVideo(ILogger logger, string videoId, int count);
 
     private static double TrendingWeight(EngagementType type) => type switch
     {

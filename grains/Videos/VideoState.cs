@@ -1,4 +1,5 @@
 using Platform.GrainInterfaces;
+using Platform.Grains.Storage;
 
 namespace Platform.Grains.Videos;
 
@@ -19,4 +20,13 @@ public sealed class VideoState
     [Id(6)] public long Skips { get; set; }
     [Id(7)] public long Completions { get; set; }
     [Id(8)] public long WatchMs { get; set; }
+
+    /// <summary>The last user request applied from each user: a request sent again is not applied twice.</summary>
+    [Id(9)] public DeliveryLedger Users { get; set; } = new();
+
+    /// <summary>The last sequence number given to a delta for the creator.</summary>
+    [Id(10)] public long LastCreatorSequence { get; set; }
+
+    /// <summary>Deltas owed to the creator, written with the engagement they come from, removed once acknowledged.</summary>
+    [Id(11)] public List<CreatorDelta> CreatorOutbox { get; set; } = [];
 }

@@ -19,8 +19,16 @@ public static class GrainServiceExtensions
         services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section)
             .Validate(o => o.Shards is >= 1 and <= 1024, "Platform:Catalog:Shards must be 1..1024.")
             .ValidateOnStart();
+        services.AddOptions<RankingOptions>().BindConfiguration(RankingOptions.Section)
+            .Validate(o => o.CoEngagementWindow >= 0 && o.CoEngagementAnchors >= 0 && o.MaxNeighbours > 0, "Platform:Ranking co-engagement sizes must not be negative.")
+            .Validate(o => o.CoEngagementDecay is > 0 and <= 1, "Platform:Ranking:CoEngagementDecay must be in (0, 1].")
+            .ValidateOnStart();
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section)
+            .Validate(o => o.ConfirmDelay > TimeSpan.Zero && o.RetryInterval > TimeSpan.Zero && o.RecoveryPeriod > TimeSpan.Zero, "Platform:Delivery intervals must be positive.")
+            .Validate(o => o.ConfirmedRetention > TimeSpan.Zero && o.UnconfirmedRetention >= o.ConfirmedRetention, "Platform:Delivery retentions must be positive, unconfirmed at least confirmed.")
+            .ValidateOnStart();
         services.AddSingleton(sp => new OnlineLearner(sp.GetRequiredService<IOptions<LearningOptions>>().Value));
-        services.AddSingleton(sp => new FeedRanker(sp.GetRequiredService<IOptions<FeedOptions>>().Value));
+        services.AddPlatformRanking();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using Orleans.Storage;
 using Platform.Api.Extensions;
 using Platform.Api.Options;
 using Platform.Grains.Storage;
+using Platform.Silo.Storage;
 
 namespace Platform.Silo.Extensions;
 
@@ -42,11 +43,25 @@ public static class SiloHostingExtensions
 
             if (hosting.Storage == ClusterHostingOptions.Postgres)
             {
-                silo.AddAdoNetGrainStorage(StorageNames.Provider, o =>
+                // The Orleans binary serializer, not the provider's default JSON: state types are
+                // versioned by their [Id]s, and JSON would also write (and on reading, append to)
+                // get-only collection views such as RecentIds.Items.
+                silo.AddAdoNetGrainStorage(StorageNames.AdoNetProvider, options => options.Configure<Serializer>((o, serializer) =>
                 {
                     o.Invariant = ClusterConfigurationExtensions.AdoNetInvariant;
                     o.ConnectionString = configuration.GetPlatformConnectionString();
-                });
+                    o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+                }));
+                silo.Services.AddSingleton(sp => new PostgresStateWriter(
+                    configuration.GetPlatformConnectionString(),
+                    sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClusterOptions>>(),
+                    sp.GetRequiredService<ILogger<PostgresStateWriter>>()));
+                silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (sp, _) => new PlatformGrainStorage(
+                    sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.AdoNetProvider),
+                    sp.GetRequiredService<DeepCopier>(),
+                    escapeKeys: true,
+                    sp.GetRequiredService<Serializer>(),
+                    sp.GetRequiredService<PostgresStateWriter>()));
                 silo.UseAdoNetReminderService(o =>
                 {
                     o.Invariant = ClusterConfigurationExtensions.AdoNetInvariant;
@@ -57,11 +72,14 @@ public static class SiloHostingExtensions
             {
                 // The binary Orleans serializer instead of the default Newtonsoft JSON: memory storage
                 // serializes the whole state on every write, and JSON made that a third of the event path's CPU.
-                silo.AddMemoryGrainStorage(StorageNames.Provider, options => options
+                silo.AddMemoryGrainStorage(StorageNames.MemoryProvider, options => options
                     .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
+                silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (sp, _) => new PlatformGrainStorage(
+                    sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.MemoryProvider), sp.GetRequiredService<DeepCopier>(), escapeKeys: false));
                 silo.UseInMemoryReminderService();
             }
 
+            silo.AddPlatformClusterOperations(configuration);
             silo.AddDashboard();
         });
         return builder;

@@ -45,6 +45,9 @@ public sealed class RunStatistics
 
     public long MeasuredFrom { get; private set; } = Stopwatch.GetTimestamp();
 
+    /// <summary>Failed requests (errors and drops) of every scenario since the last <see cref="Restart"/>.</summary>
+    public long Errors => _byScenario.Values.Sum(s => s.Total().Errors);
+
     public void Record(IScenario scenario, long micros, Outcome outcome)
     {
         _byScenario[scenario].Record(micros, outcome.Ok, outcome.Status, outcome.Units);

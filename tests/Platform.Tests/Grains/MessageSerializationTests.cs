@@ -30,9 +30,11 @@ public sealed class MessageSerializationTests(PlatformServerFixture platform)
             new CreatorStatsSnapshot(new CreatorStats("c-1", 1, 1, 2, 0, 0, 0, 9_000, []), DateTimeOffset.UnixEpoch),
             new FeedItem("v-1", "c-1", 0.91, CandidateSource.Personalized),
             new FeedPage("f-1", [new FeedItem("v-1", "c-1", 0.91, CandidateSource.Explore)]),
-            new VideoEngagementRequest("u-1", [0.5f], [e]),
-            new VideoEngagementResult(true, null, "c-1", [0.25f], 31_000),
-            new CreatorDelta("v-1", 1, 1, 0, 0, 1200),
+            new VideoEngagementRequest("u-1", [0.5f], [e], 7),
+            new VideoEngagementContext(null, "c-1", [0.25f], 31_000),
+            VideoEngagementContext.Rejected("video taken down"),
+            new CreatorDelta("v-1", 1, 1, 0, 0, 1200, 3),
+            new FollowChange("u-1", 8, -1),
             signals,
             video,
             new CandidateQuery([0.1f], [0.2f], ["c-1"], [1UL, 2UL], 10),
@@ -55,11 +57,15 @@ public sealed class MessageSerializationTests(PlatformServerFixture platform)
     public void PersistentStateRoundTripsThroughTheOrleansSerializer()
     {
         var serializer = platform.Server.Services.GetRequiredService<Serializer>();
-        var user = new UserState { Vector = [1f, 2f], Views = 3 };
+        var user = new UserState { Vector = [1f, 2f], Views = 3, LastSequence = 2 };
         user.AppliedEvents.Add("e-1", 10);
+        user.Outbox.Add(new OutboxEntry { Target = "c-1", Follow = new FollowChange("u-1", 2, 1) });
         var creator = new CreatorState { Followers = 2 };
-        creator.Videos["v-1"] = new VideoTotals { Views = 5 };
+        creator.Videos["v-1"] = new VideoTotals { Views = 5, LastSequence = 4 };
+        creator.FollowerChanges.TryAccept("u-1", 9, DateTimeOffset.UnixEpoch);
         var video = new VideoState { Views = 7, Info = new VideoInfo("v-1", "c-1", "T", [], 1000, PublicationState.Published, DateTimeOffset.UnixEpoch) };
+        video.Users.TryAccept("u-1", 5, DateTimeOffset.UnixEpoch);
+        video.CreatorOutbox.Add(new CreatorDelta("v-1", 1, 0, 0, 0, 10, 6));
 
         var userCopy = serializer.Deserialize<UserState>(serializer.SerializeToArray(user))!;
         var creatorCopy = serializer.Deserialize<CreatorState>(serializer.SerializeToArray(creator))!;
@@ -70,5 +76,10 @@ public sealed class MessageSerializationTests(PlatformServerFixture platform)
         Assert.Equal(5, creatorCopy.Videos["v-1"].Views);
         Assert.Equal("c-1", videoCopy.Info!.CreatorId);
         Assert.IsType<RecentIds>(userCopy.Viewed);
+        Assert.Equal(2, userCopy.Outbox.Single().Sequence);
+        Assert.Equal(4, creatorCopy.Videos["v-1"].LastSequence);
+        Assert.False(creatorCopy.FollowerChanges.TryAccept("u-1", 9, DateTimeOffset.UnixEpoch));
+        Assert.False(videoCopy.Users.TryAccept("u-1", 5, DateTimeOffset.UnixEpoch));
+        Assert.Equal(6, videoCopy.CreatorOutbox.Single().Sequence);
     }
 }

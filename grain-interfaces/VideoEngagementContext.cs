@@ -1,0 +1,18 @@
+namespace Platform.GrainInterfaces;
+
+/// <summary>What a user's grain needs from a video before it accepts events on it.</summary>
+/// <param name="RejectReason">Why events on the video are not accepted (unknown, taken down); null when they are.</param>
+/// <param name="CreatorId">The video's creator.</param>
+/// <param name="VideoVector">The video's current embedding, for the user's own update.</param>
+/// <param name="DurationMs">The video's duration.</param>
+[GenerateSerializer, Immutable, Alias("Platform.VideoEngagementContext")]
+public sealed record VideoEngagementContext(
+    [property: Id(0)] string? RejectReason,
+    [property: Id(1)] string CreatorId,
+    [property: Id(2)] float[] VideoVector,
+    [property: Id(3)] int DurationMs)
+{
+    public bool Accepts => RejectReason is null;
+
+    public static VideoEngagementContext Rejected(string reason) => new(reason, "", [], 0);
+}

@@ -1,0 +1,37 @@
+namespace Platform.Grains.Options;
+
+/// <summary>
+/// How grains hand durable work to each other (the outboxes of users and videos, and the ledgers
+/// receivers keep to apply each delivery once). Section <c>Platform:Delivery</c>.
+/// </summary>
+public sealed class DeliveryOptions
+{
+    public const string Section = "Platform:Delivery";
+
+    /// <summary>
+    /// How long a user waits, after its deliveries were acknowledged, before it records that durably
+    /// and tells the receivers they may forget the deliveries (sooner when the user writes anyway). Default 5 s.
+    /// </summary>
+    public TimeSpan ConfirmDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often a grain retries an outbox whose receiver did not answer. Default 1 s.</summary>
+    public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long a receiver still remembers a delivery after the sender confirmed it: covers a copy of
+    /// the request still in flight. Must exceed the messaging response timeout. Default 2 minutes.
+    /// </summary>
+    public TimeSpan ConfirmedRetention { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How long a receiver remembers a delivery whose confirmation never came (the sender crashed after
+    /// recording it): far longer than a sender takes to come back and redeliver. Default 6 hours.
+    /// </summary>
+    public TimeSpan UnconfirmedRetention { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>
+    /// Period of the reminder that brings a user back after a crash when its outbox could not be
+    /// delivered (Orleans' minimum reminder period applies). Default 1 minute.
+    /// </summary>
+    public TimeSpan RecoveryPeriod { get; set; } = TimeSpan.FromMinutes(1);
+}

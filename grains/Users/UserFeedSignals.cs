@@ -1,0 +1,188 @@
+using Platform.GrainInterfaces;
+using Platform.Grains.Options;
+using Platform.Grains.Recommendation;
+
+namespace Platform.Grains.Users;
+
+/// <summary>
+/// The user grain's part in co-engagement, creator affinity and the ranking feature log: remembers the
+/// user's recent videos and creators, turns each new engagement into a <see cref="CoEngagementRecord"/>
+/// for the catalog shards, and labels the features of served videos with what the user did with them.
+/// </summary>
+internal sealed class UserFeedSignals(FeedRanker ranker, int shards)
+{
+    private const int RecentCreatorLimit = 100;
+    private const int CreatorSaturation = 5;
+    private const int ImpressionLimit = 300;
+
+    private readonly RankingOptions _ranking = ranker.Ranking;
+    private readonly List<CoEngagementRecord> _pending = [];
+    private readonly Dictionary<string, Impression> _impressions = new(StringComparer.Ordinal);
+    private int _generation;
+
+    /// <summary>Learns from one applied event on a video.</summary>
+    public void Observe(UserState state, string videoId, EngagementType type, long watchMs, int durationMs, string creatorId)
+    {
+        LabelImpression(videoId, type);
+        if (!CoEngagementIndex.IsPositive(type, watchMs, durationMs, _ranking.CoEngagementMinWatch))
+        {
+            return;
+        }
+
+        var recent = RecentVideos(state, _ranking.CoEngagementWindow);
+        if (!state.Engaged.Add(videoId, Math.Max(_ranking.CoEngagementWindow, _ranking.CoEngagementAnchors) * 2))
+        {
+            return;
+        }
+
+        if (recent.Length > 0)
+        {
+            _pending.Add(new CoEngagementRecord(videoId, recent));
+        }
+
+        if (creatorId.Length > 0)
+        {
+            state.RecentCreators.Add(creatorId);
+            if (state.RecentCreators.Count > RecentCreatorLimit + RecentCreatorLimit / 4)
+            {
+                state.RecentCreators.RemoveRange(0, state.RecentCreators.Count - RecentCreatorLimit);
+            }
+        }
+    }
+
+    /// <summary>Sends the pending co-engagement records to the shards that keep their edges (one-way calls).</summary>
+    public void Flush(IGrainFactory grains)
+    {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        var byShard = new Dictionary<int, List<CoEngagementRecord>>();
+        foreach (var record in _pending)
+        {
+            AddTo(byShard, IdHash.Shard(record.VideoId, shards), record);
+            foreach (var anchor in record.RecentVideos)
+            {
+                AddTo(byShard, IdHash.Shard(anchor, shards), record);
+            }
+        }
+
+        _pending.Clear();
+        foreach (var (shard, records) in byShard)
+        {
+            _ = grains.GetGrain<ICatalogShardGrain>(shard).RecordCoEngagementAsync([.. records]);
+        }
+    }
+
+    /// <summary>The user's most recent engaged videos, most recent first.</summary>
+    public static string[] RecentVideos(UserState state, int count)
+    {
+        var order = state.Engaged.Order;
+        var n = Math.Min(count, order.Count);
+        var result = new string[n];
+        for (var i = 0; i < n; i++)
+        {
+            result[i] = order[order.Count - 1 - i];
+        }
+
+        return result;
+    }
+
+    /// <summary>Creator affinity: 1 for a followed creator, plus up to 1 for recent engagement with the creator.</summary>
+    public static Dictionary<string, float> CreatorAffinity(UserState state, IEnumerable<string> followed)
+    {
+        var affinity = new Dictionary<string, float>(StringComparer.Ordinal);
+        foreach (var creator in state.RecentCreators)
+        {
+            affinity[creator] = Math.Min(1f, affinity.GetValueOrDefault(creator) + 1f / CreatorSaturation);
+        }
+
+        foreach (var creator in followed)
+        {
+            affinity[creator] = affinity.GetValueOrDefault(creator) + 1f;
+        }
+
+        return affinity;
+    }
+
+    /// <summary>Remembers the features of served videos, and logs the last feed's viewed-but-not-liked ones as negatives.</summary>
+    public void Served(FeedItem[] items, List<float[]> features)
+    {
+        var sink = ranker.Examples;
+        if (!sink.Enabled)
+        {
+            return;
+        }
+
+        _generation++;
+        List<string>? done = null;
+        foreach (var (videoId, impression) in _impressions)
+        {
+            if (impression.Viewed || _generation - impression.Generation > 3)
+            {
+                if (impression.Viewed)
+                {
+                    sink.Write(impression.Features, engaged: false);
+                }
+
+                (done ??= []).Add(videoId);
+            }
+        }
+
+        foreach (var videoId in done ?? [])
+        {
+            _impressions.Remove(videoId);
+        }
+
+        for (var i = 0; i < items.Length && i < features.Count && _impressions.Count < ImpressionLimit; i++)
+        {
+            _impressions[items[i].VideoId] = new Impression(features[i], _generation);
+        }
+    }
+
+    private void LabelImpression(string videoId, EngagementType type)
+    {
+        if (!_impressions.TryGetValue(videoId, out var impression))
+        {
+            return;
+        }
+
+        switch (type)
+        {
+            case EngagementType.Like or EngagementType.Share:
+                ranker.Examples.Write(impression.Features, engaged: true);
+                _impressions.Remove(videoId);
+                break;
+            case EngagementType.Skip:
+                ranker.Examples.Write(impression.Features, engaged: false);
+                _impressions.Remove(videoId);
+                break;
+            case EngagementType.View:
+                impression.Viewed = true;
+                break;
+        }
+    }
+
+    private static void AddTo(Dictionary<int, List<CoEngagementRecord>> byShard, int shard, CoEngagementRecord record)
+    {
+        if (!byShard.TryGetValue(shard, out var list))
+        {
+            byShard[shard] = list = [];
+        }
+
+        if (list.Count == 0 || !ReferenceEquals(list[^1], record))
+        {
+            list.Add(record);
+        }
+    }
+
+    private sealed class Impression(float[] features, int generation)
+    {
+        public float[] Features { get; } = features;
+
+        public int Generation { get; } = generation;
+
+        public bool Viewed { get; set; }
+    }
+}

@@ -1,0 +1,219 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Platform.GrainInterfaces;
+using Platform.Tests.Infrastructure;
+using Platform.Tests.Infrastructure.Cluster;
+using Xunit.Abstractions;
+
+namespace Platform.Tests.Cluster;
+
+/// <summary>
+/// A cluster of real silo processes on a real PostgreSQL, abused the way production abuses it:
+/// SIGKILL under load, a full restart, scale out and in under load, the same event at two gateways.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class DurableClusterTests(PostgresFixture postgres, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task SiloKilledMidIngestLosesAndRepeatsNoEvent()
+    {
+        await using var cluster = await SiloCluster.StartAsync(new ClusterSettings(await postgres.CreateDatabaseAsync()), 3);
+        var videos = await RegisterVideosAsync(cluster, videoCount: 30, creatorCount: 3);
+        var load = new IngestLoad([.. videos.Keys], () => cluster.Gateways, ApiClient.NewId("u"));
+        using var stop = new CancellationTokenSource();
+        var running = load.RunAsync(concurrency: 8, stop.Token);
+
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        var before = load.Batches;
+        cluster.Kill(cluster.Serving[1]);
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        stop.Cancel();
+        await running;
+
+        output.WriteLine($"batches {load.Batches} ({before} before the kill), failed attempts {load.FailedAttempts}, longest failing {load.LongestFailing}");
+        Assert.True(load.Batches > before, "No batch succeeded after the kill.\n" + cluster.Logs());
+        await AssertCountersAsync(cluster, videos, load);
+    }
+
+    [Fact]
+    public async Task WholeClusterKilledAndRestartedKeepsCountersEmbeddingsAndFollows()
+    {
+        var settings = new ClusterSettings(await postgres.CreateDatabaseAsync());
+        var cluster = await SiloCluster.StartAsync(settings, 2);
+        var user = ApiClient.NewId("u");
+        Dictionary<string, string> videos;
+        string videoId, creatorId;
+        JsonObject videoStats, creatorStats, userStats;
+        float[] vectorBefore;
+        var likeId = ApiClient.NewId("e");
+        try
+        {
+            videos = await RegisterVideosAsync(cluster, videoCount: 4, creatorCount: 2);
+            (videoId, creatorId) = videos.First();
+            await cluster.Http.PostEventsAsync(
+                ApiClient.View(user, videoId, 25_000),
+                ApiClient.Engage("like", user, videoId, likeId),
+                ApiClient.Engage("share", user, videoId),
+                ApiClient.Follow(user, creatorId),
+                ApiClient.View(user, videos.Keys.Last(), 3_000));
+            await cluster.Gateways[1].PostEventsAsync(ApiClient.View(ApiClient.NewId("u"), videoId, 1_000));
+
+            videoStats = await cluster.Http.GetJsonAsync($"/v1/videos/{videoId}/stats");
+            creatorStats = await cluster.Http.GetJsonAsync($"/v1/creators/{creatorId}/stats");
+            userStats = await cluster.Http.GetJsonAsync($"/v1/users/{user}");
+            vectorBefore = await ReadVideoVectorAsync(settings, videoId);
+            Assert.Equal(2, videoStats["views"]!.GetValue<long>());
+            Assert.Equal(1, creatorStats["followers"]!.GetValue<long>());
+
+            foreach (var silo in cluster.Serving)
+            {
+                cluster.Kill(silo);
+            }
+        }
+        finally
+        {
+            await cluster.DisposeAsync();
+        }
+
+        await using var restarted = await SiloCluster.StartAsync(settings, 1);
+        Assert.Equal(videoStats.ToJsonString(), (await restarted.Http.GetJsonAsync($"/v1/videos/{videoId}/stats")).ToJsonString());
+        Assert.Equal(creatorStats.ToJsonString(), (await restarted.Http.GetJsonAsync($"/v1/creators/{creatorId}/stats")).ToJsonString());
+        Assert.Equal(userStats.ToJsonString(), (await restarted.Http.GetJsonAsync($"/v1/users/{user}")).ToJsonString());
+        Assert.Equal(vectorBefore, await ReadVideoVectorAsync(settings, videoId));
+
+        // The user's memory is back too: the old event id is a duplicate, a second like changes nothing.
+        var again = await restarted.Http.PostEventsAsync(
+            ApiClient.Engage("like", user, videoId, likeId),
+            ApiClient.Engage("like", user, videoId),
+            ApiClient.Follow(user, creatorId));
+        Assert.Equal(1, again["duplicates"]!.GetValue<int>());
+        var after = await restarted.Http.GetJsonAsync($"/v1/videos/{videoId}/stats");
+        Assert.Equal(1, after["likes"]!.GetValue<long>());
+        Assert.Equal(1, (await restarted.Http.GetJsonAsync($"/v1/creators/{creatorId}/stats"))["followers"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task SiloJoiningAndLeavingGracefullyUnderLoadLosesNothing()
+    {
+        await using var cluster = await SiloCluster.StartAsync(new ClusterSettings(await postgres.CreateDatabaseAsync()), 2);
+        var videos = await RegisterVideosAsync(cluster, videoCount: 30, creatorCount: 3);
+        var load = new IngestLoad([.. videos.Keys], () => cluster.Gateways, ApiClient.NewId("u"));
+        using var stop = new CancellationTokenSource();
+        var running = load.RunAsync(concurrency: 8, stop.Token);
+
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var leaving = cluster.Serving[0];
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await cluster.AddSilosAsync(1);
+        output.WriteLine($"silo joined in {clock.Elapsed}");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var beforeStop = load.Batches;
+        clock.Restart();
+        await cluster.StopAsync(leaving);
+        output.WriteLine($"silo stopped gracefully in {clock.Elapsed}");
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        stop.Cancel();
+        await running;
+
+        output.WriteLine($"batches {load.Batches}, failed attempts {load.FailedAttempts}, longest failing {load.LongestFailing}");
+        Assert.True(load.Batches > beforeStop, "No batch succeeded after the graceful stop.\n" + cluster.Logs());
+        Assert.True(load.LongestFailing < TimeSpan.FromSeconds(30), $"A batch kept failing for {load.LongestFailing}.\n" + cluster.Logs());
+        await AssertCountersAsync(cluster, videos, load);
+    }
+
+    [Fact]
+    public async Task SameEventAtTwoGatewaysAtOnceIsCountedOnce()
+    {
+        await using var cluster = await SiloCluster.StartAsync(new ClusterSettings(await postgres.CreateDatabaseAsync()), 2);
+        var (videoId, creatorId) = (await RegisterVideosAsync(cluster, videoCount: 1, creatorCount: 1)).Single();
+        const int Events = 25;
+        var accepted = 0;
+        for (var i = 0; i < Events; i++)
+        {
+            // A fresh user each time: the two copies also race to activate the user's grain.
+            var payload = new { events = new[] { ApiClient.View(ApiClient.NewId("u"), videoId, 5_000) } };
+            var responses = await Task.WhenAll(cluster.Gateways.Select(g => g.PostAsJsonAsync("/v1/events", payload)));
+            foreach (var response in responses)
+            {
+                var body = await response.Content.ReadAsStringAsync();
+                Assert.True(response.StatusCode == HttpStatusCode.Accepted, body);
+                accepted += JsonNode.Parse(body)!["accepted"]!.GetValue<int>();
+            }
+        }
+
+        Assert.Equal(Events, accepted);
+        var stats = await cluster.Http.GetJsonAsync($"/v1/videos/{videoId}/stats");
+        Assert.Equal(Events, stats["views"]!.GetValue<long>());
+        Assert.Equal(Events, (await cluster.Gateways[1].GetJsonAsync($"/v1/creators/{creatorId}/stats"))["views"]!.GetValue<long>());
+    }
+
+    /// <summary>Registers videos spread over creators; returns video id -> creator id.</summary>
+    private static async Task<Dictionary<string, string>> RegisterVideosAsync(SiloCluster cluster, int videoCount, int creatorCount)
+    {
+        var creators = Enumerable.Range(0, creatorCount).Select(_ => ApiClient.NewId("c")).ToArray();
+        var videos = Enumerable.Range(0, videoCount).ToDictionary(i => ApiClient.NewId("v"), i => creators[i % creatorCount]);
+        foreach (var (videoId, creatorId) in videos)
+        {
+            var response = await cluster.Http.RegisterVideoAsync(videoId, creatorId, 20_000, "test");
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+
+        return videos;
+    }
+
+    /// <summary>Every video's and creator's counters equal the events the load got a 202 for.</summary>
+    private static async Task AssertCountersAsync(SiloCluster cluster, Dictionary<string, string> videos, IngestLoad load)
+    {
+        var byCreator = new Dictionary<string, (long Views, long Shares, long Comments, long WatchMs)>();
+        foreach (var (videoId, creatorId) in videos)
+        {
+            var expected = load.Expected.GetValueOrDefault(videoId) ?? new ExpectedCounters();
+            var stats = await cluster.Http.GetJsonAsync($"/v1/videos/{videoId}/stats");
+            var actual = (stats["views"]!.GetValue<long>(), stats["shares"]!.GetValue<long>(), stats["comments"]!.GetValue<long>(), stats["watchMsTotal"]!.GetValue<long>());
+            Assert.Equal((expected.Views, expected.Shares, expected.Comments, expected.WatchMs), actual);
+            var sum = byCreator.GetValueOrDefault(creatorId);
+            byCreator[creatorId] = (sum.Views + expected.Views, sum.Shares + expected.Shares, sum.Comments + expected.Comments, sum.WatchMs + expected.WatchMs);
+        }
+
+        foreach (var (creatorId, expected) in byCreator)
+        {
+            var stats = await cluster.Http.GetJsonAsync($"/v1/creators/{creatorId}/stats");
+            Assert.Equal(expected, (stats["views"]!.GetValue<long>(), stats["shares"]!.GetValue<long>(), stats["comments"]!.GetValue<long>(), stats["watchMsTotal"]!.GetValue<long>()));
+        }
+    }
+
+    /// <summary>A video's embedding, read through an Orleans client of the cluster (the HTTP API does not show it).</summary>
+    private static async Task<float[]> ReadVideoVectorAsync(ClusterSettings settings, string videoId)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = settings.ClusterId;
+                o.ServiceId = settings.ServiceId;
+            });
+            client.UseAdoNetClustering(o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = settings.ConnectionString;
+            });
+        });
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            var context = await host.Services.GetRequiredService<IClusterClient>().GetGrain<IVideoGrain>(videoId).GetEngagementContextAsync();
+            Assert.True(context.Accepts);
+            return context.VideoVector;
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using Platform.LoadGen;
+using Platform.LoadGen.Measurement;
+using Platform.LoadGen.Runners;
+using Xunit.Abstractions;
+
+namespace Platform.Tests.Hardening;
+
+/// <summary>
+/// The CI-sized soak (about two minutes): the load generator's soak mode drives mixed feed and event traffic at a
+/// real silo process and watches that process's resident memory. The 30-minute run is in docs/benchmarks.md.
+/// </summary>
+public sealed class SoakTests(ITestOutputHelper output)
+{
+    [Fact]
+    [Trait("Category", "Soak")]
+    public async Task TwoMinuteSoakHasNoErrorsAndFlatMemory()
+    {
+        // Small per-user histories, so every bounded buffer reaches its bound during the warm-up and any growth
+        // after it is a leak, not a buffer filling up.
+        await using var silo = await SiloProcess.StartAsync(
+            "--Platform:Feed:EventIdHistory=256", "--Platform:Feed:ViewedHistory=200", "--Platform:Feed:ServedHistory=100");
+        string[] common = ["--url", silo.Address.ToString(), "--server-pid", silo.Pid.ToString(CultureInfo.InvariantCulture),
+            "--prefix", $"soak{Guid.NewGuid():N}"[..12], "--videos", "300", "--users", "100"];
+        var seed = LoadOptions.Parse([.. common, "--mode", "seed"]);
+        var soak = LoadOptions.Parse([.. common, "--mode", "soak", "--mix", "feed:7,events:3", "--rate", "100", "--batch", "20",
+            "--warmup", "40s", "--duration", "60s", "--interval", "0"]);
+        using var http = new HttpClient { BaseAddress = soak.Url, Timeout = TimeSpan.FromSeconds(30) };
+
+        var console = Console.Out;
+        var report = new StringWriter();
+        Console.SetOut(report);
+        int exit;
+        try
+        {
+            await new Seeder(seed, http, new Dataset(seed), new ServerProbe(silo.Pid, http)).RunAsync();
+            exit = await SoakRun.RunAsync(soak, http, new Dataset(soak), new ServerProbe(silo.Pid, http));
+        }
+        finally
+        {
+            Console.SetOut(console);
+        }
+
+        output.WriteLine(report.ToString());
+        Assert.True(exit == 0, $"soak failed:\n{report}\n{silo.Log}");
+        Assert.False(silo.HasExited);
+    }
+}

@@ -1,0 +1,98 @@
+using Platform.GrainInterfaces;
+using Platform.Grains.Recommendation;
+
+namespace Platform.Tests.Quality;
+
+public sealed class CoEngagementIndexTests
+{
+    private static Dictionary<string, float> Scores(CoEngagementIndex index, params string[] anchors)
+    {
+        var scores = new Dictionary<string, float>(StringComparer.Ordinal);
+        index.Accumulate(anchors, CoEngagementIndex.RecencyWeights(anchors.Length, 0.8f), scores);
+        return scores;
+    }
+
+    [Fact]
+    public void VideosEngagedTogetherBecomeNeighboursBothWays()
+    {
+        var index = new CoEngagementIndex(100);
+        index.Record("b", ["a"], window: 20, decay: 0.8f);
+
+        Assert.Equal(1f, index.Weight("a", "b"));
+        Assert.Equal(1f, index.Weight("b", "a"));
+    }
+
+    [Fact]
+    public void NearerPairsWeighMoreThanDistantOnes()
+    {
+        var index = new CoEngagementIndex(100);
+        index.Record("new", ["latest", "older", "oldest"], window: 20, decay: 0.5f);
+
+        Assert.Equal(1f, index.Weight("latest", "new"));
+        Assert.Equal(0.5f, index.Weight("older", "new"));
+        Assert.Equal(0.25f, index.Weight("oldest", "new"));
+    }
+
+    [Fact]
+    public void NeighboursOfRecentVideosOutscoreUnrelatedVideos()
+    {
+        var index = new CoEngagementIndex(100);
+        for (var u = 0; u < 5; u++)
+        {
+            index.Record("pasta", ["pizza"], 20, 0.8f);
+        }
+
+        index.Record("tractor", ["combine"], 20, 0.8f);
+
+        var scores = Scores(index, "pizza");
+
+        Assert.True(scores.GetValueOrDefault("pasta") > 0);
+        Assert.Equal(0, scores.GetValueOrDefault("tractor"));
+    }
+
+    [Fact]
+    public void EachVideoKeepsAtMostItsNeighbourLimitForgettingTheWeakest()
+    {
+        var index = new CoEngagementIndex(maxNeighbours: 3);
+        index.Add("a", "strong", 5);
+        index.Add("a", "medium", 3);
+        index.Add("a", "weak", 1);
+        index.Add("a", "newcomer", 2);
+
+        Assert.Equal(0, index.Weight("a", "weak"));
+        Assert.Equal(5, index.Weight("a", "strong"));
+        Assert.Equal(2, index.Weight("a", "newcomer"));
+        Assert.Equal(3, index.Edges().Count(e => e.Anchor == "a"));
+    }
+
+    [Fact]
+    public void AShardKeepsOnlyEdgesPointingAtItsOwnVideos()
+    {
+        var local = new HashSet<string> { "mine" };
+        var index = new CoEngagementIndex(100);
+        index.Record("mine", ["theirs"], 20, 0.8f, local.Contains);
+        index.Record("theirs", ["mine"], 20, 0.8f, local.Contains);
+
+        Assert.All(index.Edges(), e => Assert.Equal("mine", e.Target));
+        Assert.Equal(2f, index.Weight("theirs", "mine"));
+    }
+
+    [Fact]
+    public void TakenDownVideoLeavesEveryNeighbourList()
+    {
+        var index = new CoEngagementIndex(100);
+        index.Record("b", ["a", "c"], 20, 0.8f);
+        index.Remove("b");
+
+        Assert.DoesNotContain(index.Edges(), e => e.Anchor == "b" || e.Target == "b");
+    }
+
+    [Fact]
+    public void OnlyWantedEngagementCountsAsCoEngagement()
+    {
+        Assert.True(CoEngagementIndex.IsPositive(EngagementType.Like, 0, 30_000, 0.5f));
+        Assert.True(CoEngagementIndex.IsPositive(EngagementType.View, 20_000, 30_000, 0.5f));
+        Assert.False(CoEngagementIndex.IsPositive(EngagementType.View, 3_000, 30_000, 0.5f));
+        Assert.False(CoEngagementIndex.IsPositive(EngagementType.Skip, 30_000, 30_000, 0.5f));
+    }
+}
