@@ -196,10 +196,12 @@ public sealed class PrequentialEvaluator(LearningOptions learning, RankingOption
             user.Recent.Add(item.Id);
         }
 
-        Learn(user, item, OnlineLearner.Target(EngagementType.View, NominalDurationMs, NominalDurationMs)!.Value);
+        // As the user grain does: the video learns from the user's taste before this rating's events.
+        var taste = _learner.TasteVector(user.Vector, user.Interest);
+        Learn(user, item, taste, OnlineLearner.Target(EngagementType.View, NominalDurationMs, NominalDurationMs)!.Value);
         if (isLike)
         {
-            Learn(user, item, OnlineLearner.Target(EngagementType.Like, 0, 0)!.Value);
+            Learn(user, item, taste, OnlineLearner.Target(EngagementType.Like, 0, 0)!.Value);
             item.Likes++;
         }
 
@@ -208,12 +210,11 @@ public sealed class PrequentialEvaluator(LearningOptions learning, RankingOption
     }
 
     /// <summary>The same steps the user and video grains take on one event.</summary>
-    private void Learn(User user, Item item, float target)
+    private void Learn(User user, Item item, float[] taste, float target)
     {
-        var userBefore = (float[])user.Vector.Clone();
         _learner.Step(user.Vector, item.Vector, target);
         _learner.UpdateInterest(user.Interest, item.Vector, target);
-        _learner.Step(item.Vector, userBefore, target);
+        _learner.Step(item.Vector, taste, target);
     }
 
     private void WriteExample(int label, float[] features)

@@ -7,7 +7,7 @@ namespace Platform.Tests.Api;
 [Collection(PlatformCollection.Name)]
 public sealed class FeedTests(PlatformServerFixture platform)
 {
-    private static readonly string[] Sources = ["personalized", "trending", "fresh", "following", "explore"];
+    private static readonly string[] Sources = ["personalized", "trending", "fresh", "following", "explore", "coEngagement"];
     private readonly HttpClient _http = platform.Http;
 
     [Fact]

@@ -8,8 +8,10 @@ namespace Platform.Tests.Hardening;
 
 /// <summary>
 /// The CI-sized soak (about two minutes): the load generator's soak mode drives mixed feed and event traffic at a
-/// real silo process and watches that process's resident memory. The 30-minute run is in docs/benchmarks.md.
+/// real silo process and watches that process's resident memory. The 30-minute run is in docs/benchmarks.md. It runs
+/// alone (its own non-parallel collection): a soak measures the platform, not the CPU other tests take from it.
 /// </summary>
+[Collection(SoakCollection.Name)]
 public sealed class SoakTests(ITestOutputHelper output)
 {
     [Fact]
@@ -23,7 +25,7 @@ public sealed class SoakTests(ITestOutputHelper output)
         string[] common = ["--url", silo.Address.ToString(), "--server-pid", silo.Pid.ToString(CultureInfo.InvariantCulture),
             "--prefix", $"soak{Guid.NewGuid():N}"[..12], "--videos", "300", "--users", "100"];
         var seed = LoadOptions.Parse([.. common, "--mode", "seed"]);
-        var soak = LoadOptions.Parse([.. common, "--mode", "soak", "--mix", "feed:7,events:3", "--rate", "100", "--batch", "20",
+        var soak = LoadOptions.Parse([.. common, "--mode", "soak", "--mix", "feed:7,events:3", "--rate", "60", "--batch", "10",
             "--warmup", "40s", "--duration", "60s", "--interval", "0"]);
         using var http = new HttpClient { BaseAddress = soak.Url, Timeout = TimeSpan.FromSeconds(30) };
 
