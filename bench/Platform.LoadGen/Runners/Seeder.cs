@@ -54,42 +54,32 @@ public sealed class Seeder(LoadOptions options, HttpClient http, Dataset data, S
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed: {title}: {seconds:F1}s, {items / seconds:F0} {unit}/s, errors={errors}{memory} load={ServerProbe.LoadAverage()}"));
     }
 
-    private async Task<long> RegisterVideosAsync()
+    private Task<long> RegisterVideosAsync() =>
+        ForEachItemAsync(options.Videos, "videos", async (index, ct) =>
+            await RegistrationScenario.RegisterAsync(http, data, data.VideoId(index), index, ct) is 200 or 201);
+
+    private Task<long> ReadUsersAsync() =>
+        ForEachItemAsync(options.Users, "users", async (index, ct) =>
+        {
+            using var response = await http.GetAsync($"/v1/users/{data.UserId(index)}", ct);
+            return response.IsSuccessStatusCode;
+        });
+
+    /// <summary>Runs <paramref name="attempt"/> (with retries) for items 0..count-1 in parallel; returns how many failed.</summary>
+    private async Task<long> ForEachItemAsync(int count, string unit, Func<int, CancellationToken, Task<bool>> attempt)
     {
         long errors = 0, done = 0;
         await Parallel.ForEachAsync(
-            Enumerable.Range(0, options.Videos),
+            Enumerable.Range(0, count),
             new ParallelOptions { MaxDegreeOfParallelism = options.SeedConcurrency },
             async (index, ct) =>
             {
-                if (!await WithRetriesAsync(async () => await RegistrationScenario.RegisterAsync(http, data, data.VideoId(index), index, ct) is 200 or 201))
+                if (!await WithRetriesAsync(() => attempt(index, ct)))
                 {
                     Interlocked.Increment(ref errors);
                 }
 
-                Progress(Interlocked.Increment(ref done), options.Videos, "videos");
-            });
-        return errors;
-    }
-
-    private async Task<long> ReadUsersAsync()
-    {
-        long errors = 0, done = 0;
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, options.Users),
-            new ParallelOptions { MaxDegreeOfParallelism = options.SeedConcurrency },
-            async (index, ct) =>
-            {
-                if (!await WithRetriesAsync(async () =>
-                    {
-                        using var response = await http.GetAsync($"/v1/users/{data.UserId(index)}", ct);
-                        return response.IsSuccessStatusCode;
-                    }))
-                {
-                    Interlocked.Increment(ref errors);
-                }
-
-                Progress(Interlocked.Increment(ref done), options.Users, "users");
+                Progress(Interlocked.Increment(ref done), count, unit);
             });
         return errors;
     }
