@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using Platform.GrainInterfaces;
 using Platform.Grains.Options;
 
@@ -58,38 +60,52 @@ public sealed class FeedRanker(FeedOptions options, RankingOptions ranking, Rank
     /// <summary>
     /// Ranks candidates and returns a diversified page of at most <paramref name="count"/> distinct videos.
     /// When <paramref name="pickedFeatures"/> is given, it receives the features of each picked video, in page order.
+    /// Scratch space comes from a per-thread <see cref="RankScratch"/> (the method never awaits), so a call
+    /// allocates only the page it returns (and the picked features when asked for).
     /// </summary>
     public FeedItem[] Rank(in UserContext user, IReadOnlyList<Candidate> candidates, int count, DateTimeOffset now, Random random, List<float[]>? pickedFeatures = null)
     {
         var n = candidates.Count;
+        if (n == 0 || count <= 0)
+        {
+            return [];
+        }
+
         var model = models.Current;
-        var scores = new double[n];
-        var features = new float[n * RankingFeatures.Count];
-        var seen = new HashSet<string>(n, StringComparer.Ordinal);
+        var scratch = RankScratch.For(n);
+        var scores = scratch.Scores.AsSpan(0, n);
+        var penalty = scratch.Penalty.AsSpan(0, n);
+        var norms = scratch.Norms.AsSpan(0, n);
+        var features = scratch.Features.AsSpan(0, n * RankingFeatures.Count);
+        var seen = scratch.Seen;
+        var perCreator = scratch.PerCreator;
+        penalty.Clear();
         for (var i = 0; i < n; i++)
         {
-            if (!seen.Add(candidates[i].Video.VideoId))
+            var candidate = candidates[i];
+            if (!seen.Add(candidate.Video.VideoId))
             {
                 scores[i] = double.NegativeInfinity;
                 continue;
             }
 
-            var row = features.AsSpan(i * RankingFeatures.Count, RankingFeatures.Count);
-            Features(user, candidates[i], now, random, row);
+            var row = features.Slice(i * RankingFeatures.Count, RankingFeatures.Count);
+            Features(user, candidate, now, random, row);
             var score = model.Score(row);
             scores[i] = float.IsFinite(score) ? score : 0;
+            var v = candidate.Video.Vector;
+            norms[i] = v.Length == 0 ? 0f : TensorPrimitives.Norm(v);
         }
 
-        var penalty = new double[n];
-        var perCreator = new Dictionary<string, int>(StringComparer.Ordinal);
-        var page = new List<FeedItem>(Math.Min(count, n));
+        var page = new FeedItem[Math.Min(count, n)];
+        var picked = 0;
         var exploreSlots = ExploreSlots(count);
         var explored = 0;
-        while (page.Count < count)
+        while (picked < page.Length)
         {
             // The last slots of a page go to exploration (new videos), when any are left, so every feed
             // gives new videos a bounded chance at an audience, decided by their Thompson samples.
-            var exploreOnly = explored < exploreSlots && count - page.Count <= exploreSlots - explored && HasExplore(candidates, scores);
+            var exploreOnly = explored < exploreSlots && count - picked <= exploreSlots - explored && HasExplore(candidates, scores);
             var best = -1;
             var bestScore = double.NegativeInfinity;
             for (var i = 0; i < n; i++)
@@ -122,22 +138,22 @@ public sealed class FeedRanker(FeedOptions options, RankingOptions ranking, Rank
             var score = scores[best];
             scores[best] = double.NegativeInfinity;
             var creator = pick.Video.CreatorId;
-            var already = perCreator.GetValueOrDefault(creator);
+            ref var already = ref CollectionsMarshal.GetValueRefOrAddDefault(perCreator, creator, out _);
             if (already >= options.MaxPerCreator)
             {
                 continue;
             }
 
-            perCreator[creator] = already + 1;
+            already++;
             explored += IsNew(pick) ? 1 : 0;
 
             // The item carries the relevance score; the diversity penalty only decides the order.
-            page.Add(new FeedItem(pick.Video.VideoId, creator, Math.Round(score, 6), pick.Source));
-            pickedFeatures?.Add(features.AsSpan(best * RankingFeatures.Count, RankingFeatures.Count).ToArray());
-            UpdatePenalties(candidates, scores, penalty, pick.Video.Vector);
+            page[picked++] = new FeedItem(pick.Video.VideoId, creator, Math.Round(score, 6), pick.Source);
+            pickedFeatures?.Add(features.Slice(best * RankingFeatures.Count, RankingFeatures.Count).ToArray());
+            UpdatePenalties(candidates, scores, penalty, norms, pick.Video.Vector, norms[best]);
         }
 
-        return [.. page];
+        return picked == page.Length ? page : page[..picked];
     }
 
     /// <summary>Slots of a page of <paramref name="count"/> reserved for exploration.</summary>
@@ -148,7 +164,7 @@ public sealed class FeedRanker(FeedOptions options, RankingOptions ranking, Rank
     public bool IsNew(Candidate candidate) =>
         candidate.Source is CandidateSource.Explore or CandidateSource.Fresh && candidate.Video.Signals.Views < options.ExploreMaxViews;
 
-    private bool HasExplore(IReadOnlyList<Candidate> candidates, double[] scores)
+    private bool HasExplore(IReadOnlyList<Candidate> candidates, ReadOnlySpan<double> scores)
     {
         for (var i = 0; i < candidates.Count; i++)
         {
@@ -161,16 +177,17 @@ public sealed class FeedRanker(FeedOptions options, RankingOptions ranking, Rank
         return false;
     }
 
-    private void UpdatePenalties(IReadOnlyList<Candidate> candidates, double[] scores, double[] penalty, float[] picked)
+    private void UpdatePenalties(IReadOnlyList<Candidate> candidates, ReadOnlySpan<double> scores, Span<double> penalty, ReadOnlySpan<float> norms, float[] picked, float pickedNorm)
     {
-        if (options.DiversityPenalty <= 0 || picked.Length == 0)
+        if (options.DiversityPenalty <= 0 || picked.Length == 0 || pickedNorm <= 0f)
         {
             return;
         }
 
+        // Cosine similarity with both norms computed once per call rather than once per pair.
         for (var i = 0; i < candidates.Count; i++)
         {
-            if (double.IsNegativeInfinity(scores[i]))
+            if (double.IsNegativeInfinity(scores[i]) || norms[i] <= 0f)
             {
                 continue;
             }
@@ -178,7 +195,7 @@ public sealed class FeedRanker(FeedOptions options, RankingOptions ranking, Rank
             var v = candidates[i].Video.Vector;
             if (v.Length == picked.Length)
             {
-                var similarity = System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(picked, v);
+                var similarity = TensorPrimitives.Dot(picked, v) / (pickedNorm * norms[i]);
                 if (float.IsFinite(similarity))
                 {
                     penalty[i] = Math.Max(penalty[i], options.DiversityPenalty * similarity);
