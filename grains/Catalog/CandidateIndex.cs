@@ -21,8 +21,12 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
     private readonly List<CatalogEntry> _live = [];
     private readonly Dictionary<string, List<CatalogEntry>> _byCreator = new(StringComparer.Ordinal);
     private readonly List<CatalogEntry> _byRegistration = [];
-    private const int ExploreScanLimit = 20_000;
+    private readonly ExploreBuckets _explore = new(feed.ExploreMaxViews);
+    private readonly Dictionary<string, float> _coScores = new(StringComparer.Ordinal);
+    private long _queries;
 
+    /// <summary>Entries the exploration source reads per query at most, per candidate it may propose.</summary>
+    private const int ExploreScanPerCandidate = 64;
 
     /// <summary>Entries with positive trending velocity, highest first (see <see cref="TrendingOrder"/>).</summary>
     private readonly SortedSet<CatalogEntry> _trending = new(new TrendingOrder(catalog.TrendingHalfLife));
@@ -65,6 +69,7 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
                 _vectors.Upsert(existing);
             }
 
+            _explore.Update(existing);
             return;
         }
 
@@ -72,6 +77,7 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
         _entries.Add(video.VideoId, entry);
         _live.Add(entry);
         _byRegistration.Add(entry);
+        _explore.Update(entry);
         _vectors.Upsert(entry);
         if (_vectors.NeedsTraining(catalog.ClusteredRetrievalThreshold))
         {
@@ -103,6 +109,7 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
 
         entry.Video = entry.Video with { Vector = vector, Signals = signals };
         _vectors.Upsert(entry);
+        _explore.Update(entry);
     }
 
     public bool Remove(string videoId)
@@ -116,6 +123,7 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
         _trending.Remove(entry);
         _live.Remove(entry);
         _byRegistration.Remove(entry);
+        _explore.Remove(entry);
         _vectors.Remove(entry);
         _coEngagement.Remove(videoId);
         var list = _byCreator[entry.Video.CreatorId];
@@ -132,14 +140,19 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
     public Candidate[] Query(CandidateQuery query, DateTimeOffset now)
     {
         var limit = query.PerSourceLimit;
-        var chosen = new HashSet<CatalogEntry>(ReferenceEqualityComparer.Instance);
+        // Each query stamps the entries it takes: "already chosen" is one field compare, no set per query.
+        // Safe because a query runs synchronously to its end (the shard's turns never interleave inside it).
+        var stamp = ++_queries;
         var result = new List<Candidate>(limit * 6);
         var coScores = CoEngagementScores(query);
 
+        bool Chosen(CatalogEntry entry) => entry.QueryStamp == stamp;
+
         void Take(CatalogEntry entry, CandidateSource source)
         {
-            if (chosen.Add(entry))
+            if (entry.QueryStamp != stamp)
             {
+                entry.QueryStamp = stamp;
                 var co = coScores is null ? 0 : coScores.GetValueOrDefault(entry.Video.VideoId);
                 result.Add(new Candidate(entry.Video, source, TrendingAt(entry, now), co));
             }
@@ -210,14 +223,25 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
                 break;
             }
 
-            if (Eligible(entry) && !chosen.Contains(entry))
+            if (Eligible(entry) && !Chosen(entry))
             {
                 Take(entry, CandidateSource.Fresh);
                 fresh++;
             }
         }
 
-        Explore(limit, Eligible, chosen.Contains, Take);
+        // The least-exposed new videos first (random among equals), so a new video is proposed within
+        // a bounded number of feeds however many older ones are still under the exploration threshold.
+        _explore.Take(limit, limit * ExploreScanPerCandidate, _random, entry =>
+        {
+            if (Chosen(entry) || !Eligible(entry))
+            {
+                return false;
+            }
+
+            Take(entry, CandidateSource.Explore);
+            return true;
+        });
 
         // A catalog younger than the fresh window with no engagement yet still has to fill feeds.
         if (result.Count < limit)
@@ -247,7 +271,8 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
         }
 
         var anchors = recent.Length > _ranking.CoEngagementAnchors ? recent[.._ranking.CoEngagementAnchors] : recent;
-        var scores = new Dictionary<string, float>(StringComparer.Ordinal);
+        var scores = _coScores;
+        scores.Clear();
         _coEngagement.Accumulate(anchors, CoEngagementIndex.RecencyWeights(anchors.Length, _ranking.CoEngagementDecay), scores);
         return scores.Count == 0 ? null : scores;
     }
@@ -272,35 +297,6 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
         }
 
         return _vectors.Search(probe, limit, eligible);
-    }
-
-    private void Explore(int limit, Func<CatalogEntry, bool> eligible, Func<CatalogEntry, bool> chosen, Action<CatalogEntry, CandidateSource> take)
-    {
-        if (_live.Count == 0)
-        {
-            return;
-        }
-
-        // The least-exposed new videos first (random among equals), so a new video is proposed within
-        // a bounded number of feeds however many older ones are still under the exploration threshold.
-        // Large shards scan a random window: bounded work per query.
-        var start = _random.Next(_live.Count);
-        var budget = Math.Min(_live.Count, ExploreScanLimit);
-        var least = new TopK<CatalogEntry>(limit);
-        for (var i = 0; i < budget; i++)
-        {
-            var entry = _live[(start + i) % _live.Count];
-            var views = entry.Video.Signals.Views;
-            if (views < feed.ExploreMaxViews && !chosen(entry) && eligible(entry))
-            {
-                least.Offer(entry, -views + _random.NextDouble() * 0.5);
-            }
-        }
-
-        foreach (var (entry, _) in least.Drain())
-        {
-            take(entry, CandidateSource.Explore);
-        }
     }
 
     private double TrendingAt(CatalogEntry entry, DateTimeOffset now)

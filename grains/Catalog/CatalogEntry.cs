@@ -15,4 +15,13 @@ internal sealed class CatalogEntry(CatalogVideo video, ulong hash)
     public DateTimeOffset TrendingAt { get; set; }
 
     public bool Removed { get; set; }
+
+    /// <summary>The <see cref="ExploreBuckets"/> bucket holding the entry, or -1.</summary>
+    public int ExploreBucket { get; set; } = -1;
+
+    /// <summary>The entry's position in its exploration bucket.</summary>
+    public int ExploreSlot { get; set; } = -1;
+
+    /// <summary>The last shard query that took this entry (de-duplication without a set per query).</summary>
+    public long QueryStamp { get; set; }
 }

@@ -3,192 +3,288 @@ using System.Numerics.Tensors;
 namespace Platform.Grains.Catalog;
 
 /// <summary>
-/// An inverted-file (IVF) index for maximum inner-product retrieval: items are grouped by their nearest
-/// centroid (k-means on direction), and a query scans only the clusters whose centroids score best
-/// against it, so its cost grows with the square root of the catalog rather than with the catalog.
-/// Items whose vectors change are reassigned on update; the centroids are retrained when the catalog
-/// has doubled since the last training. Until trained, a query scans everything (exact).
+/// An inverted-file (IVF) index for maximum inner-product retrieval whose query cost stays nearly flat
+/// as the catalog grows. Items are grouped by centroid (spherical k-means on direction) into clusters of
+/// a constant target size (<c>minScanned / probedClusters</c>, at least 32), so the number of clusters
+/// grows with the catalog but a query scans a bounded number of vectors: the best <c>probedClusters</c>
+/// clusters, more only until <c>minScanned</c> vectors were read. Assignment is capacity-constrained
+/// (a cluster holds at most twice the target; an item whose nearest cluster is full goes to its nearest
+/// one with room), so embeddings that crowd one direction spread over its neighbouring clusters instead
+/// of growing one list without bound. Each cluster stores its vectors contiguously (<see cref="VectorList{T}"/>).
+/// Items whose vectors change are reassigned on update; centroids are retrained whenever the catalog has
+/// doubled since the last training. Until trained, a query scans everything (exact).
+/// Items whose vector length differs from the first item's are counted but never returned.
 /// </summary>
 public sealed class ClusteredVectorIndex<T>(Func<T, float[]> vectorOf, int probedClusters, int minScanned) where T : class
 {
     private const int TrainingSample = 20_000;
     private const int Iterations = 6;
+    private const int MaxClusters = 1 << 16;
 
-    private readonly Dictionary<T, int> _cluster = new(ReferenceEqualityComparer.Instance);
-    private readonly List<List<T>> _members = [];
-    private float[][] _centroids = [];
+    /// <summary>Clusters probed at most, whatever the budget (bounds the work of one query).</summary>
+    private const int MaxProbes = 64;
+
+    private readonly Dictionary<T, (int Cluster, int Slot)> _location = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<T> _misfits = new(ReferenceEqualityComparer.Instance);
+    private readonly List<VectorList<T>> _lists = [];
+    private readonly int _targetSize = Math.Max(32, minScanned / Math.Max(1, probedClusters));
+    private float[] _centroids = [];
+    private int _clusters;
+    private int _dimensions;
+    private int _capacity = int.MaxValue;
     private int _trainedAt;
 
-    public int Count => _cluster.Count;
+    public int Count => _location.Count + _misfits.Count;
 
-    public int Clusters => _centroids.Length;
+    public int Clusters => _clusters;
 
-    public bool IsTrained => _centroids.Length > 0;
+    public bool IsTrained => _clusters > 0;
 
     /// <summary>Size of the largest cluster (balance diagnostics).</summary>
-    public int LargestCluster => _members.Count == 0 ? 0 : _members.Max(m => m.Count);
+    public int LargestCluster
+    {
+        get
+        {
+            var largest = 0;
+            foreach (var list in _lists)
+            {
+                largest = Math.Max(largest, list.Count);
+            }
 
-    /// <summary>Adds an item, or reassigns it after its vector changed.</summary>
+            return largest;
+        }
+    }
+
+    /// <summary>Adds an item, or stores its new vector (and reassigns it) after its vector changed.</summary>
     public void Upsert(T item)
     {
-        var target = IsTrained ? Nearest(vectorOf(item)) : 0;
-        if (_cluster.TryGetValue(item, out var current))
+        var vector = vectorOf(item);
+        if (_dimensions == 0 && vector.Length > 0)
         {
-            if (current == target)
+            _dimensions = vector.Length;
+        }
+
+        if (vector.Length != _dimensions || _dimensions == 0)
+        {
+            Remove(item);
+            _misfits.Add(item);
+            return;
+        }
+
+        _misfits.Remove(item);
+        if (_lists.Count == 0)
+        {
+            _lists.Add(new VectorList<T>(_dimensions));
+        }
+
+        var known = _location.TryGetValue(item, out var at);
+        var target = IsTrained ? NearestWithRoom(vector, known ? at.Cluster : -1) : 0;
+        if (known)
+        {
+            if (target == at.Cluster)
             {
+                _lists[at.Cluster].Set(at.Slot, vector);
                 return;
             }
 
-            _members[current].Remove(item);
+            RemoveAt(at);
         }
 
-        if (_members.Count == 0)
-        {
-            _members.Add([]);
-        }
-
-        _members[target].Add(item);
-        _cluster[item] = target;
+        _location[item] = (target, _lists[target].Add(item, vector));
     }
 
     public void Remove(T item)
     {
-        if (_cluster.Remove(item, out var current))
+        if (_location.Remove(item, out var at))
         {
-            _members[current].Remove(item);
+            RemoveAt(at);
+        }
+        else
+        {
+            _misfits.Remove(item);
         }
     }
 
     /// <summary>True when the catalog has grown enough since the last training to retrain.</summary>
     public bool NeedsTraining(int threshold) => Count >= threshold && Count >= 2 * Math.Max(_trainedAt, threshold / 2);
 
-    /// <summary>Learns sqrt(n) centroids by spherical k-means on a sample and reassigns every item.</summary>
+    /// <summary>
+    /// Learns about n / target-size centroids by spherical k-means on a sample, then reassigns every
+    /// item under the capacity constraint, in random order so no region is favoured.
+    /// </summary>
     public void Train(Random random)
     {
-        var items = _cluster.Keys.ToList();
-        var dimensions = items.Count == 0 ? 0 : vectorOf(items[0]).Length;
-        if (items.Count == 0 || dimensions == 0)
+        var items = _location.Keys.ToArray();
+        var d = _dimensions;
+        if (items.Length == 0 || d == 0)
         {
             return;
         }
 
-        var k = Math.Clamp((int)Math.Sqrt(items.Count), 1, 2048);
-        var sample = items.Count <= TrainingSample ? items : [.. items.OrderBy(_ => random.Next()).Take(TrainingSample)];
-        var centroids = new float[k][];
+        var k = Math.Clamp(items.Length / _targetSize, 1, MaxClusters);
+        random.Shuffle(items);
+        var sample = items.AsSpan(0, Math.Min(items.Length, TrainingSample));
+        var centroids = new float[k * d];
         for (var c = 0; c < k; c++)
         {
-            centroids[c] = Normalized(vectorOf(sample[random.Next(sample.Count)]), dimensions);
+            Normalize(vectorOf(sample[random.Next(sample.Length)]), centroids.AsSpan(c * d, d));
         }
 
-        var sums = new float[k][];
+        var sums = new float[k * d];
         var counts = new int[k];
+        var unit = new float[d];
         for (var iteration = 0; iteration < Iterations; iteration++)
         {
-            for (var c = 0; c < k; c++)
-            {
-                sums[c] = new float[dimensions];
-                counts[c] = 0;
-            }
-
+            Array.Clear(sums);
+            Array.Clear(counts);
             foreach (var item in sample)
             {
-                var v = vectorOf(item);
-                if (v.Length != dimensions)
-                {
-                    continue;
-                }
-
-                var c = Nearest(centroids, v);
-                TensorPrimitives.Add(sums[c], Normalized(v, dimensions), sums[c]);
+                Normalize(vectorOf(item), unit);
+                var c = Nearest(centroids, k, d, unit);
+                TensorPrimitives.Add(sums.AsSpan(c * d, d), unit, sums.AsSpan(c * d, d));
                 counts[c]++;
             }
 
             for (var c = 0; c < k; c++)
             {
-                centroids[c] = counts[c] > 0 ? Normalized(sums[c], dimensions) : Normalized(vectorOf(sample[random.Next(sample.Count)]), dimensions);
+                var row = centroids.AsSpan(c * d, d);
+                if (counts[c] > 0)
+                {
+                    Normalize(sums.AsSpan(c * d, d), row);
+                }
+                else
+                {
+                    Normalize(vectorOf(sample[random.Next(sample.Length)]), row);
+                }
             }
         }
 
         _centroids = centroids;
-        _members.Clear();
+        _clusters = k;
+        _capacity = 2 * Math.Max(_targetSize, (items.Length + k - 1) / k);
+        _lists.Clear();
         for (var c = 0; c < k; c++)
         {
-            _members.Add([]);
+            _lists.Add(new VectorList<T>(d));
         }
 
         foreach (var item in items)
         {
-            var c = Nearest(vectorOf(item));
-            _members[c].Add(item);
-            _cluster[item] = c;
+            var vector = vectorOf(item);
+            var target = NearestWithRoom(vector);
+            _location[item] = (target, _lists[target].Add(item, vector));
         }
 
-        _trainedAt = items.Count;
+        _trainedAt = items.Length;
     }
 
     /// <summary>The best <paramref name="limit"/> eligible items by inner product with <paramref name="probe"/>.</summary>
     public List<(T Item, double Score)> Search(ReadOnlySpan<float> probe, int limit, Func<T, bool> eligible)
     {
         var top = new TopK<T>(limit);
+        if (probe.Length != _dimensions || _lists.Count == 0)
+        {
+            return top.Drain();
+        }
+
         if (!IsTrained)
         {
-            foreach (var list in _members)
+            foreach (var list in _lists)
             {
-                Scan(list, probe, eligible, top);
+                list.Scan(probe, eligible, top);
             }
 
             return top.Drain();
         }
 
-        var order = new TopK<int>(_centroids.Length);
-        for (var c = 0; c < _centroids.Length; c++)
+        // The best few centroids by inner product, kept sorted in small stack buffers (one pass, no sort).
+        var budget = Math.Max(minScanned, limit * 4);
+        var probes = Math.Min(_clusters, Math.Clamp(Math.Max(probedClusters, 2 * budget / _targetSize), 1, MaxProbes));
+        Span<int> best = stackalloc int[probes];
+        Span<float> bestScores = stackalloc float[probes];
+        var kept = 0;
+        var centroids = _centroids.AsSpan(0, _clusters * _dimensions);
+        for (var c = 0; c < _clusters; c++)
         {
-            order.Offer(c, TensorPrimitives.Dot(probe, _centroids[c]));
+            var score = TensorPrimitives.Dot(probe, centroids.Slice(c * _dimensions, _dimensions));
+            if (kept == probes && !(score > bestScores[kept - 1]))
+            {
+                continue;
+            }
+
+            var i = kept < probes ? kept++ : probes - 1;
+            while (i > 0 && bestScores[i - 1] < score)
+            {
+                bestScores[i] = bestScores[i - 1];
+                best[i] = best[i - 1];
+                i--;
+            }
+
+            bestScores[i] = score;
+            best[i] = c;
         }
 
         var scanned = 0;
-        var probed = 0;
-        foreach (var (c, _) in order.Drain())
+        for (var p = 0; p < kept; p++)
         {
-            if (probed >= probedClusters && scanned >= Math.Max(minScanned, limit * 4))
+            if (p >= probedClusters && scanned >= budget)
             {
                 break;
             }
 
-            Scan(_members[c], probe, eligible, top);
-            scanned += _members[c].Count;
-            probed++;
+            var list = _lists[best[p]];
+            list.Scan(probe, eligible, top);
+            scanned += list.Count;
         }
 
         return top.Drain();
     }
 
-    private void Scan(List<T> list, ReadOnlySpan<float> probe, Func<T, bool> eligible, TopK<T> top)
+    private void RemoveAt((int Cluster, int Slot) at)
     {
-        foreach (var item in list)
+        var moved = _lists[at.Cluster].RemoveAt(at.Slot);
+        if (moved is not null)
         {
-            var v = vectorOf(item);
-            if (v.Length == probe.Length && eligible(item))
-            {
-                top.Offer(item, TensorPrimitives.Dot(probe, v));
-            }
+            _location[moved] = at;
         }
     }
 
-    private int Nearest(float[] vector) => vector.Length == 0 || _centroids.Length == 0 ? 0 : Nearest(_centroids, vector);
-
-    private static int Nearest(float[][] centroids, ReadOnlySpan<float> vector)
+    /// <summary>
+    /// The nearest cluster that still has room (<paramref name="current"/>, the item's own cluster, always
+    /// counts as having room); the nearest overall when every one is full.
+    /// </summary>
+    private int NearestWithRoom(ReadOnlySpan<float> vector, int current = -1)
     {
         var best = 0;
         var bestScore = float.NegativeInfinity;
-        for (var c = 0; c < centroids.Length; c++)
+        var open = -1;
+        var openScore = float.NegativeInfinity;
+        for (var c = 0; c < _clusters; c++)
         {
-            if (centroids[c].Length != vector.Length)
+            var score = TensorPrimitives.Dot(_centroids.AsSpan(c * _dimensions, _dimensions), vector);
+            if (score > bestScore)
             {
-                continue;
+                bestScore = score;
+                best = c;
             }
 
-            var score = TensorPrimitives.Dot(centroids[c], vector);
+            if (score > openScore && (c == current || _lists[c].Count < _capacity))
+            {
+                openScore = score;
+                open = c;
+            }
+        }
+
+        return open >= 0 ? open : best;
+    }
+
+    private static int Nearest(float[] centroids, int k, int d, ReadOnlySpan<float> vector)
+    {
+        var best = 0;
+        var bestScore = float.NegativeInfinity;
+        for (var c = 0; c < k; c++)
+        {
+            var score = TensorPrimitives.Dot(centroids.AsSpan(c * d, d), vector);
             if (score > bestScore)
             {
                 bestScore = score;
@@ -199,20 +295,16 @@ public sealed class ClusteredVectorIndex<T>(Func<T, float[]> vectorOf, int probe
         return best;
     }
 
-    private static float[] Normalized(ReadOnlySpan<float> vector, int dimensions)
+    private static void Normalize(ReadOnlySpan<float> vector, Span<float> result)
     {
-        var result = new float[dimensions];
-        if (vector.Length != dimensions)
-        {
-            return result;
-        }
-
         var norm = TensorPrimitives.Norm(vector);
         if (norm > 1e-9f && float.IsFinite(norm))
         {
             TensorPrimitives.Multiply(vector, 1f / norm, result);
         }
-
-        return result;
+        else
+        {
+            result.Clear();
+        }
     }
 }

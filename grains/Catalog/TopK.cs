@@ -5,6 +5,11 @@ internal sealed class TopK<T>(int k)
 {
     private readonly PriorityQueue<T, double> _heap = new(k + 1);
 
+    /// <summary>The score an item must beat to be kept: the lowest kept score once k are kept.</summary>
+    public double Threshold => k <= 0 ? double.PositiveInfinity
+        : _heap.Count < k ? double.NegativeInfinity
+        : _heap.TryPeek(out _, out var lowest) ? lowest : double.NegativeInfinity;
+
     public void Offer(T item, double score)
     {
         if (k <= 0 || double.IsNaN(score))
