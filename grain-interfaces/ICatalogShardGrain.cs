@@ -14,6 +14,13 @@ public interface ICatalogShardGrain : IGrainWithIntegerKey
     /// <summary>Updates a video's embedding and signals; ignored for videos not in the shard.</summary>
     Task ReportAsync(string videoId, float[] vector, VideoSignals signals);
 
+    /// <summary>
+    /// Updates the embedding and signals of several videos at once (a silo's reports of one interval);
+    /// videos not in the shard are ignored. One-way: a lost report is repaired by the video's next one.
+    /// </summary>
+    [OneWay]
+    Task ReportBatchAsync(VideoReport[] reports);
+
     /// <summary>Removes a video (taken down): it is never proposed again.</summary>
     Task RemoveAsync(string videoId);
 

@@ -58,6 +58,18 @@ public sealed class CatalogShardGrain(
         return Task.CompletedTask;
     }
 
+    public Task ReportBatchAsync(VideoReport[] reports)
+    {
+        var now = time.GetUtcNow();
+        foreach (var report in reports)
+        {
+            _index.Report(report.VideoId, report.Vector, report.Signals, now);
+        }
+
+        _dirty |= reports.Length > 0;
+        return Task.CompletedTask;
+    }
+
     public async Task RemoveAsync(string videoId)
     {
         if (_index.Remove(videoId))

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.GrainInterfaces;
+using Platform.Grains.Catalog;
 using Platform.Grains.Options;
 using Platform.Grains.Recommendation;
 using Platform.Grains.Storage;
@@ -21,6 +22,7 @@ public sealed partial class VideoGrain(
     OnlineLearner learner,
     IOptions<CatalogOptions> catalogOptions,
     IOptions<DeliveryOptions> deliveryOptions,
+    CatalogReporter reporter,
     ILogger<VideoGrain> logger,
     TimeProvider time) : Grain, IVideoGrain
 {
@@ -31,8 +33,6 @@ public sealed partial class VideoGrain(
     private bool _stateDirty;
     private bool _broken;
     private double _recentEngagement;
-    private bool _reportDirty;
-    private IGrainTimer? _reportTimer;
 
     private VideoState S => state.State;
 
@@ -53,11 +53,6 @@ public sealed partial class VideoGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_reportDirty)
-        {
-            await ReportAsync();
-        }
-
         if (_stateDirty && !_broken)
         {
             await Commit.CommitAsync();
@@ -291,27 +286,19 @@ public sealed partial class VideoGrain(
 
     private VideoSignals Signals() => new(S.Views, S.Likes, S.Completions, S.Skips, S.Shares, _recentEngagement);
 
+    /// <summary>
+    /// Hands the latest embedding and signals to the silo's <see cref="CatalogReporter"/>, which merges
+    /// them with any report of this video still waiting and sends its shard one batch per report interval.
+    /// </summary>
     private void ScheduleReport()
     {
-        _reportDirty = true;
-        _reportTimer ??= this.RegisterGrainTimer(
-            static (grain, _) => grain.ReportAsync(),
-            this,
-            new GrainTimerCreationOptions(catalogOptions.Value.ReportInterval, Timeout.InfiniteTimeSpan));
-    }
-
-    private async Task ReportAsync()
-    {
-        _reportTimer?.Dispose();
-        _reportTimer = null;
-        if (!_reportDirty || S.Info is not { State: PublicationState.Published })
+        if (S.Info is not { State: PublicationState.Published } info)
         {
             return;
         }
 
-        _reportDirty = false;
         var signals = Signals();
         _recentEngagement = 0;
-        await Shard.ReportAsync(S.Info.VideoId, (float[])S.Vector.Clone(), signals);
+        reporter.Report(IdHash.Shard(this.GetPrimaryKeyString(), catalogOptions.Value.Shards), new VideoReport(info.VideoId, (float[])S.Vector.Clone(), signals));
     }
 }

@@ -37,6 +37,7 @@ public sealed class MessageSerializationTests(PlatformServerFixture platform)
             new FollowChange("u-1", 8, -1),
             signals,
             video,
+            new VideoReport("v-1", [0.1f, -0.2f], signals),
             new CandidateQuery([0.1f], [0.2f], ["c-1"], [1UL, 2UL], 10),
             new Candidate(video, CandidateSource.Trending, 3.5),
         };
