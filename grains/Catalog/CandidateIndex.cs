@@ -22,6 +22,7 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
     private readonly Dictionary<string, List<CatalogEntry>> _byCreator = new(StringComparer.Ordinal);
     private readonly List<CatalogEntry> _byRegistration = [];
     private readonly ExploreBuckets _explore = new(feed.ExploreMaxViews);
+    private readonly SnapshotPages _pages = new(catalog.SnapshotPages);
     private readonly Dictionary<string, float> _coScores = new(StringComparer.Ordinal);
     private long _queries;
 
@@ -44,8 +45,36 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
     /// <summary>The co-engagement edges pointing at this shard's videos, for snapshots.</summary>
     public IEnumerable<(string Anchor, string Target, float Weight)> CoEngagementEdges => _coEngagement.Edges();
 
+    /// <summary>Number of snapshot pages (<see cref="CatalogOptions.SnapshotPages"/>).</summary>
+    public int SnapshotPageCount => _pages.Count;
+
     /// <summary>Restores a co-engagement edge from a snapshot.</summary>
-    public void RestoreCoEngagement(string anchor, string target, float weight) => _coEngagement.Add(anchor, target, weight);
+    public void RestoreCoEngagement(string anchor, string target, float weight)
+    {
+        _coEngagement.Add(anchor, target, weight);
+        _pages.AnchorChanged(anchor);
+    }
+
+    /// <summary>
+    /// The snapshot pages to write now (see <see cref="SnapshotPages.Take"/>), cleared of their changes;
+    /// pass a page back through <see cref="RetrySnapshotPage"/> when its write fails.
+    /// </summary>
+    public void TakeChangedPages(int maxSoft, List<int> pages) => _pages.Take(maxSoft, pages);
+
+    /// <summary>The current content of one snapshot page.</summary>
+    public CatalogShardPage SnapshotPage(int page) => _pages.Snapshot(page, _coEngagement);
+
+    /// <summary>Marks a page whose write failed for the next snapshot.</summary>
+    public void RetrySnapshotPage(int page) => _pages.Retry(page);
+
+    /// <summary>Marks every page for writing (a snapshot in an older layout was loaded).</summary>
+    public void MarkAllPagesChanged()
+    {
+        for (var p = 0; p < _pages.Count; p++)
+        {
+            _pages.Retry(p);
+        }
+    }
 
     /// <summary>
     /// Records engagements for co-engagement; keeps the edges whose target is one of this shard's videos.
@@ -55,6 +84,24 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
         foreach (var record in records)
         {
             _coEngagement.Record(record.VideoId, record.RecentVideos, _ranking.CoEngagementWindow, _ranking.CoEngagementDecay, _entries.ContainsKey);
+
+            // The anchors whose edges Record may have changed: each recent video when the engaged video
+            // is local, the engaged video when a recent one is.
+            var videoLocal = _entries.ContainsKey(record.VideoId);
+            var n = Math.Min(_ranking.CoEngagementWindow, record.RecentVideos.Length);
+            for (var k = 0; k < n; k++)
+            {
+                var anchor = record.RecentVideos[k];
+                if (videoLocal)
+                {
+                    _pages.AnchorChanged(anchor);
+                }
+
+                if (_entries.ContainsKey(anchor))
+                {
+                    _pages.AnchorChanged(record.VideoId);
+                }
+            }
         }
     }
 
@@ -70,6 +117,7 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
             }
 
             _explore.Update(existing);
+            _pages.Changed(video.VideoId);
             return;
         }
 
@@ -77,6 +125,7 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
         _entries.Add(video.VideoId, entry);
         _live.Add(entry);
         _byRegistration.Add(entry);
+        _pages.Add(entry);
         _explore.Update(entry);
         _vectors.Upsert(entry);
         if (_vectors.NeedsTraining(catalog.ClusteredRetrievalThreshold))
@@ -110,6 +159,7 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
         entry.Video = entry.Video with { Vector = vector, Signals = signals };
         _vectors.Upsert(entry);
         _explore.Update(entry);
+        _pages.Changed(videoId);
     }
 
     public bool Remove(string videoId)
@@ -124,8 +174,12 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
         _live.Remove(entry);
         _byRegistration.Remove(entry);
         _explore.Remove(entry);
+        _pages.Remove(entry);
         _vectors.Remove(entry);
         _coEngagement.Remove(videoId);
+
+        // Edges pointing at the video are dropped from every anchor's list, whatever its page.
+        _pages.AllChanged();
         var list = _byCreator[entry.Video.CreatorId];
         list.Remove(entry);
         if (list.Count == 0)

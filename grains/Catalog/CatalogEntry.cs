@@ -16,6 +16,9 @@ internal sealed class CatalogEntry(CatalogVideo video, ulong hash)
 
     public bool Removed { get; set; }
 
+    /// <summary>The entry's position in its snapshot page's list.</summary>
+    public int PageSlot { get; set; } = -1;
+
     /// <summary>The <see cref="ExploreBuckets"/> bucket holding the entry, or -1.</summary>
     public int ExploreBucket { get; set; } = -1;
 

@@ -31,4 +31,17 @@ public sealed class CatalogOptions
 
     /// <summary>Videos a personalized query scans at least, probing more clusters if needed. Default 1024.</summary>
     public int MinScanned { get; set; } = 1024;
+
+    /// <summary>
+    /// Pages a catalog shard's snapshot is split into (by a hash of the video id): a snapshot writes only
+    /// the pages whose videos or co-engagement edges changed. Must not change while a cluster keeps state. Default 64.
+    /// </summary>
+    public int SnapshotPages { get; set; } = 64;
+
+    /// <summary>
+    /// Pages a snapshot writes at most for signal and co-engagement changes alone (pages with a new or
+    /// removed video are always written), oldest change first: bounds the snapshot's cost per interval
+    /// however much engagement a shard takes. Default 8.
+    /// </summary>
+    public int MaxSnapshotPages { get; set; } = 8;
 }

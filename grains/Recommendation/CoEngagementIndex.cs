@@ -106,6 +106,10 @@ public sealed class CoEngagementIndex(int maxNeighbours)
         }
     }
 
+    /// <summary>The edges from one anchor, for snapshots of part of the index: (target, weight).</summary>
+    public IEnumerable<KeyValuePair<string, float>> NeighboursOf(string anchor) =>
+        _byAnchor.TryGetValue(anchor, out var neighbours) ? neighbours.Items : [];
+
     /// <summary>Every edge, for snapshots: (anchor, target, weight).</summary>
     public IEnumerable<(string Anchor, string Target, float Weight)> Edges()
     {

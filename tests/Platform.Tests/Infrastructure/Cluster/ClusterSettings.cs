@@ -11,6 +11,9 @@ public sealed record ClusterSettings(string ConnectionString)
 
     public string ServiceId { get; } = $"svc-{Guid.NewGuid():N}"[..20];
 
+    /// <summary>The admin API key the silos accept (takedowns).</summary>
+    public string AdminKey { get; } = $"admin-{Guid.NewGuid():N}";
+
     public IEnumerable<KeyValuePair<string, string>> SiloSettings(int httpPort, int siloPort, int gatewayPort) =>
     [
         new("urls", $"http://127.0.0.1:{httpPort}"),
@@ -27,6 +30,7 @@ public sealed record ClusterSettings(string ConnectionString)
         new("Orleans:Membership:TableRefreshTimeout", "00:00:02"),
         new("Orleans:Membership:MaxJoinAttemptTime", "00:00:30"),
         new("Orleans:Messaging:ResponseTimeout", "00:00:10"),
+        new("Platform:AdminApiKey", AdminKey),
         new("Logging:LogLevel:Default", "Warning"),
         new("Logging:LogLevel:Orleans", "Warning"),
     ];
