@@ -26,6 +26,7 @@ public sealed partial class CatalogReporter(
     private Dictionary<string, (int Shard, VideoReport Report)> _pending = new(StringComparer.Ordinal);
     private Dictionary<string, (int Shard, VideoReport Report)> _spare = new(StringComparer.Ordinal);
     private Task _loop = Task.CompletedTask;
+    private int _disposed;
 
     /// <summary>Reports waiting for the next send (diagnostics, tests).</summary>
     public int Pending
@@ -96,8 +97,12 @@ public sealed partial class CatalogReporter(
 
     public void Dispose()
     {
-        _stopping.Cancel();
-        _stopping.Dispose();
+        // Registered under two service types, so the container may dispose it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _stopping.Cancel();
+            _stopping.Dispose();
+        }
     }
 
     private Task StartAsync(CancellationToken cancellationToken)
