@@ -18,6 +18,14 @@ public sealed class ClusterHostingOptions
     /// <summary>Whether a silo co-hosts the gateway API. Default true.</summary>
     public bool ServeApi { get; set; } = true;
 
+    /// <summary>
+    /// Whether a silo runs the Orleans dashboard (at <c>/dashboard</c>). Its metrics reader observes every
+    /// Orleans instrument once a second, one of which walks all activations of the silo: with hundreds of
+    /// thousands of grains that is a measurable share of the CPU (docs/benchmarks.md), so a silo tuned for
+    /// throughput may turn it off. Default true.
+    /// </summary>
+    public bool Dashboard { get; set; } = true;
+
     /// <summary>Checks the values; returns the problems found.</summary>
     public IEnumerable<string> Validate(string? connectionString)
     {

@@ -80,15 +80,25 @@ public static class SiloHostingExtensions
             }
 
             silo.AddPlatformClusterOperations(configuration);
-            silo.AddDashboard();
+            if (hosting.Dashboard)
+            {
+                silo.AddDashboard();
+            }
         });
         return builder;
     }
 
-    /// <summary>Maps the dashboard at <c>/dashboard</c> and, unless <c>Platform:ServeApi</c> is false, the gateway API.</summary>
+    /// <summary>
+    /// Maps the dashboard at <c>/dashboard</c> (unless <c>Platform:Dashboard</c> is false) and, unless
+    /// <c>Platform:ServeApi</c> is false, the gateway API.
+    /// </summary>
     public static WebApplication MapPlatformSilo(this WebApplication app)
     {
-        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        if (app.Configuration.GetClusterHosting().Dashboard)
+        {
+            app.MapOrleansDashboard(routePrefix: "/dashboard");
+        }
+
         if (app.Configuration.GetClusterHosting().ServeApi)
         {
             app.MapGatewayApi();
