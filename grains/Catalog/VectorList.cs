@@ -1,40 +1,45 @@
+using System.Buffers;
 using System.Numerics.Tensors;
 
 namespace Platform.Grains.Catalog;
 
 /// <summary>
 /// One inverted list of a <see cref="ClusteredVectorIndex{T}"/>: its items and their vectors stored
-/// contiguously (row i of <see cref="Vectors"/> belongs to item i), so a scan streams one array instead
-/// of chasing a pointer per item. Removal swaps the last row into the hole.
+/// contiguously and dimension-major (row j holds coordinate j of every item), so scoring the whole list
+/// against a probe is one vectorized multiply-add per dimension over the list instead of one short dot
+/// product per item. Removal moves the last item into the hole.
 /// </summary>
 internal sealed class VectorList<T>(int dimensions) where T : class
 {
     private T[] _items = [];
-    private float[] _vectors = [];
+    private float[] _coordinates = [];
+    private int _capacity;
 
     public int Count { get; private set; }
 
     public ReadOnlySpan<T> Items => _items.AsSpan(0, Count);
 
-    public ReadOnlySpan<float> Vectors => _vectors.AsSpan(0, Count * dimensions);
-
     /// <summary>Appends an item and a copy of its vector; returns its slot.</summary>
     public int Add(T item, ReadOnlySpan<float> vector)
     {
-        if (Count == _items.Length)
+        if (Count == _capacity)
         {
-            var capacity = Math.Max(8, _items.Length * 2);
-            Array.Resize(ref _items, capacity);
-            Array.Resize(ref _vectors, capacity * dimensions);
+            Grow();
         }
 
         _items[Count] = item;
-        vector.CopyTo(_vectors.AsSpan(Count * dimensions, dimensions));
+        Set(Count, vector);
         return Count++;
     }
 
     /// <summary>Overwrites the stored vector of the item in <paramref name="slot"/>.</summary>
-    public void Set(int slot, ReadOnlySpan<float> vector) => vector.CopyTo(_vectors.AsSpan(slot * dimensions, dimensions));
+    public void Set(int slot, ReadOnlySpan<float> vector)
+    {
+        for (var j = 0; j < dimensions; j++)
+        {
+            _coordinates[j * _capacity + slot] = vector[j];
+        }
+    }
 
     /// <summary>Removes the item in <paramref name="slot"/>; returns the item moved into it, if any.</summary>
     public T? RemoveAt(int slot)
@@ -45,7 +50,10 @@ internal sealed class VectorList<T>(int dimensions) where T : class
         {
             moved = _items[last];
             _items[slot] = moved;
-            _vectors.AsSpan(last * dimensions, dimensions).CopyTo(_vectors.AsSpan(slot * dimensions, dimensions));
+            for (var j = 0; j < dimensions; j++)
+            {
+                _coordinates[j * _capacity + slot] = _coordinates[j * _capacity + last];
+            }
         }
 
         _items[last] = null!;
@@ -55,22 +63,52 @@ internal sealed class VectorList<T>(int dimensions) where T : class
     /// <summary>Offers every eligible item to <paramref name="top"/> with its inner product against <paramref name="probe"/>.</summary>
     public void Scan(ReadOnlySpan<float> probe, Func<T, bool> eligible, TopK<T> top)
     {
-        var vectors = Vectors;
-        var items = Items;
-        for (var i = 0; i < items.Length; i++)
+        var count = Count;
+        if (count == 0)
         {
-            var score = TensorPrimitives.Dot(probe, vectors.Slice(i * dimensions, dimensions));
+            return;
+        }
+
+        var buffer = ArrayPool<float>.Shared.Rent(count);
+        var scores = buffer.AsSpan(0, count);
+        Scores(_coordinates, _capacity, count, dimensions, probe, scores);
+        var items = _items;
+        for (var i = 0; i < scores.Length; i++)
+        {
             // The eligibility test (an exclusion-filter lookup) only for items that would make the top.
-            if (score > top.Threshold && eligible(items[i]))
+            if (scores[i] > top.Threshold && eligible(items[i]))
             {
-                top.Offer(items[i], score);
+                top.Offer(items[i], scores[i]);
             }
+        }
+
+        ArrayPool<float>.Shared.Return(buffer);
+    }
+
+    /// <summary>
+    /// The inner products of <paramref name="count"/> dimension-major vectors (row stride
+    /// <paramref name="stride"/>) with <paramref name="probe"/>, into <paramref name="scores"/>.
+    /// </summary>
+    public static void Scores(float[] coordinates, int stride, int count, int dimensions, ReadOnlySpan<float> probe, Span<float> scores)
+    {
+        TensorPrimitives.Multiply(coordinates.AsSpan(0, count), probe[0], scores);
+        for (var j = 1; j < dimensions; j++)
+        {
+            TensorPrimitives.MultiplyAdd(coordinates.AsSpan(j * stride, count), probe[j], scores, scores);
         }
     }
 
-    public void Clear()
+    private void Grow()
     {
-        Array.Clear(_items, 0, Count);
-        Count = 0;
+        var capacity = Math.Max(8, _capacity * 2);
+        var coordinates = new float[capacity * dimensions];
+        for (var j = 0; j < dimensions; j++)
+        {
+            _coordinates.AsSpan(j * _capacity, Count).CopyTo(coordinates.AsSpan(j * capacity, Count));
+        }
+
+        Array.Resize(ref _items, capacity);
+        _coordinates = coordinates;
+        _capacity = capacity;
     }
 }
