@@ -1,5 +1,5 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Tests.Infrastructure;
 using static Platform.Tests.Infrastructure.ApiClient;
 
@@ -16,7 +16,18 @@ public sealed class HotVideoIngestTests(PlatformServerFixture platform)
         const int Requests = 24, UsersPerRequest = 50;
         var (creator, video) = (NewId("c"), NewId("v"));
         await _http.RegisterVideoAsync(video, creator, durationMs: 10_000);
-        var (callsBefore, carriedBefore) = await ReadBatcherCountersAsync();
+        long calls = 0, carried = 0;
+        using var listener = ListenToBatcher((name, value) =>
+        {
+            if (name == "platform.video_engagement.calls")
+            {
+                Interlocked.Add(ref calls, value);
+            }
+            else
+            {
+                Interlocked.Add(ref carried, value);
+            }
+        });
 
         var posts = Enumerable.Range(0, Requests).Select(_ => _http.PostEventsAsync(
             [.. Enumerable.Range(0, UsersPerRequest).SelectMany(_ =>
@@ -37,20 +48,26 @@ public sealed class HotVideoIngestTests(PlatformServerFixture platform)
 
         // 1,200 users' requests reached the video in far fewer calls (other tests only add calls
         // that carry at least one request each, so they cannot make this pass).
-        var (callsAfter, carriedAfter) = await ReadBatcherCountersAsync();
-        var (calls, carried) = (callsAfter - callsBefore, carriedAfter - carriedBefore);
         Assert.True(carried >= Requests * UsersPerRequest, $"{carried} requests carried");
         Assert.True(calls * 4 <= carried, $"{carried} user requests took {calls} calls to the video");
     }
 
-    private async Task<(long Calls, long Requests)> ReadBatcherCountersAsync()
+    /// <summary>Listens to this platform's batcher instruments (the meter its silo's factory made).</summary>
+    private MeterListener ListenToBatcher(Action<string, long> measured)
     {
-        var text = await _http.GetStringAsync("/metrics");
-        return (Read(text, "platform_video_engagement_calls_total"), Read(text, "platform_video_engagement_requests_total"));
+        var factory = platform.Server.Services.GetRequiredService<IMeterFactory>();
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Scope == factory && instrument.Name.StartsWith("platform.video_engagement.", StringComparison.Ordinal))
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => measured(instrument.Name, value));
+        listener.Start();
+        return listener;
     }
-
-    private static long Read(string metrics, string name) =>
-        Regex.Match(metrics, $@"^{name}(?:\{{[^}}]*\}})? (\S+)", RegexOptions.Multiline) is { Success: true } m
-            ? (long)double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)
-            : 0;
 }
