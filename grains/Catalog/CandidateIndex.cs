@@ -26,6 +26,16 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
     private readonly Dictionary<string, float> _coScores = new(StringComparer.Ordinal);
     private long _queries;
 
+    // The current query's working state (see Query).
+    private readonly List<Candidate> _result = [];
+    private readonly List<(CatalogEntry Item, double Score)> _found = [];
+    private ulong[] _exclusion = [];
+    private DateTimeOffset _queryNow;
+    private Dictionary<string, float>? _queryCoScores;
+    private TopK<CatalogEntry>? _neighbours;
+    private Func<CatalogEntry, bool>? _eligible;
+    private Func<CatalogEntry, bool>? _exploreAccept;
+
     /// <summary>Entries the exploration source reads per query at most, per candidate it may propose.</summary>
     private const int ExploreScanPerCandidate = 64;
 
@@ -191,41 +201,37 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
     }
 
     /// <summary>Proposes up to <see cref="CandidateQuery.PerSourceLimit"/> videos from each source, each video once.</summary>
+    /// <remarks>
+    /// The query's working state lives in fields and its delegates are created once, so a query allocates
+    /// little beyond the candidates it returns. Safe because a query runs synchronously to its end: a
+    /// shard's turns never interleave inside it.
+    /// </remarks>
     public Candidate[] Query(CandidateQuery query, DateTimeOffset now)
     {
         var limit = query.PerSourceLimit;
         // Each query stamps the entries it takes: "already chosen" is one field compare, no set per query.
-        // Safe because a query runs synchronously to its end (the shard's turns never interleave inside it).
-        var stamp = ++_queries;
-        var result = new List<Candidate>(limit * 6);
-        var coScores = CoEngagementScores(query);
+        ++_queries;
+        _exclusion = query.Exclusion;
+        _queryNow = now;
+        _result.Clear();
+        _queryCoScores = CoEngagementScores(query);
+        var eligible = _eligible ??= IsEligible;
 
-        bool Chosen(CatalogEntry entry) => entry.QueryStamp == stamp;
-
-        void Take(CatalogEntry entry, CandidateSource source)
+        if (_queryCoScores is not null)
         {
-            if (entry.QueryStamp != stamp)
+            var neighbours = _neighbours ??= new TopK<CatalogEntry>(limit);
+            neighbours.Reset(limit);
+            foreach (var (videoId, score) in _queryCoScores)
             {
-                entry.QueryStamp = stamp;
-                var co = coScores is null ? 0 : coScores.GetValueOrDefault(entry.Video.VideoId);
-                result.Add(new Candidate(entry.Video, source, TrendingAt(entry, now), co));
-            }
-        }
-
-        bool Eligible(CatalogEntry e) => !ExclusionFilter.MayContain(query.Exclusion, e.Hash);
-
-        if (coScores is not null)
-        {
-            var neighbours = new TopK<CatalogEntry>(limit);
-            foreach (var (videoId, score) in coScores)
-            {
-                if (_entries.TryGetValue(videoId, out var entry) && Eligible(entry))
+                if (_entries.TryGetValue(videoId, out var entry) && IsEligible(entry))
                 {
                     neighbours.Offer(entry, score);
                 }
             }
 
-            foreach (var (entry, _) in neighbours.Drain())
+            _found.Clear();
+            neighbours.DrainInto(_found);
+            foreach (var (entry, _) in _found)
             {
                 Take(entry, CandidateSource.CoEngagement);
             }
@@ -238,7 +244,7 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
                 var taken = 0;
                 for (var i = videos.Count - 1; i >= 0 && taken < feed.MaxPerCreator; i--)
                 {
-                    if (Eligible(videos[i]))
+                    if (IsEligible(videos[i]))
                     {
                         Take(videos[i], CandidateSource.Following);
                         taken++;
@@ -247,7 +253,9 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
             }
         }
 
-        foreach (var (entry, _) in Personalized(query, limit, Eligible))
+        _found.Clear();
+        Personalized(query, limit, eligible, _found);
+        foreach (var (entry, _) in _found)
         {
             Take(entry, CandidateSource.Personalized);
         }
@@ -261,7 +269,7 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
                 break;
             }
 
-            if (Eligible(entry))
+            if (IsEligible(entry))
             {
                 Take(entry, CandidateSource.Trending);
                 trending++;
@@ -277,7 +285,7 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
                 break;
             }
 
-            if (Eligible(entry) && !Chosen(entry))
+            if (IsEligible(entry) && !IsChosen(entry))
             {
                 Take(entry, CandidateSource.Fresh);
                 fresh++;
@@ -286,35 +294,56 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
 
         // The least-exposed new videos first (random among equals), so a new video is proposed within
         // a bounded number of feeds however many older ones are still under the exploration threshold.
-        _explore.Take(limit, limit * ExploreScanPerCandidate, _random, entry =>
-        {
-            if (Chosen(entry) || !Eligible(entry))
-            {
-                return false;
-            }
-
-            Take(entry, CandidateSource.Explore);
-            return true;
-        });
+        _explore.Take(limit, limit * ExploreScanPerCandidate, _random, _exploreAccept ??= TakeForExploration);
 
         // A catalog younger than the fresh window with no engagement yet still has to fill feeds.
-        if (result.Count < limit)
+        if (_result.Count < limit)
         {
             foreach (var entry in _live)
             {
-                if (result.Count >= limit)
+                if (_result.Count >= limit)
                 {
                     break;
                 }
 
-                if (Eligible(entry))
+                if (IsEligible(entry))
                 {
                     Take(entry, CandidateSource.Explore);
                 }
             }
         }
 
-        return [.. result];
+        var result = _result.ToArray();
+        _result.Clear();
+        _found.Clear();
+        _queryCoScores = null;
+        _exclusion = [];
+        return result;
+    }
+
+    private bool IsChosen(CatalogEntry entry) => entry.QueryStamp == _queries;
+
+    private bool IsEligible(CatalogEntry entry) => !ExclusionFilter.MayContain(_exclusion, entry.Hash);
+
+    private void Take(CatalogEntry entry, CandidateSource source)
+    {
+        if (entry.QueryStamp != _queries)
+        {
+            entry.QueryStamp = _queries;
+            var co = _queryCoScores is null ? 0 : _queryCoScores.GetValueOrDefault(entry.Video.VideoId);
+            _result.Add(new Candidate(entry.Video, source, TrendingAt(entry, _queryNow), co));
+        }
+    }
+
+    private bool TakeForExploration(CatalogEntry entry)
+    {
+        if (IsChosen(entry) || !IsEligible(entry))
+        {
+            return false;
+        }
+
+        Take(entry, CandidateSource.Explore);
+        return true;
     }
 
     private Dictionary<string, float>? CoEngagementScores(CandidateQuery query)
@@ -331,11 +360,11 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
         return scores.Count == 0 ? null : scores;
     }
 
-    private List<(CatalogEntry Item, double Score)> Personalized(CandidateQuery query, int limit, Func<CatalogEntry, bool> eligible)
+    private void Personalized(CandidateQuery query, int limit, Func<CatalogEntry, bool> eligible, List<(CatalogEntry Item, double Score)> into)
     {
         if (query.UserVector.Length == 0 || _live.Count == 0)
         {
-            return [];
+            return;
         }
 
         Span<float> probe = stackalloc float[query.UserVector.Length];
@@ -347,10 +376,10 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
 
         if (TensorPrimitives.Norm(probe) < 1e-6f)
         {
-            return [];
+            return;
         }
 
-        return _vectors.Search(probe, limit, eligible);
+        _vectors.Search(probe, limit, eligible, into);
     }
 
     private double TrendingAt(CatalogEntry entry, DateTimeOffset now)

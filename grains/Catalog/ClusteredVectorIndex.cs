@@ -31,6 +31,7 @@ public sealed class ClusteredVectorIndex<T>(Func<T, float[]> vectorOf, int probe
     private readonly List<VectorList<T>> _lists = [];
     private readonly int _targetSize = Math.Max(32, minScanned / Math.Max(1, probedClusters));
     private float[] _centroids = [];
+    private TopK<T>? _top;
 
     /// <summary>The centroids again, dimension-major, to score all of them against one vector in a few vectorized passes.</summary>
     private float[] _centroidsByDimension = [];
@@ -195,10 +196,22 @@ public sealed class ClusteredVectorIndex<T>(Func<T, float[]> vectorOf, int probe
     /// <summary>The best <paramref name="limit"/> eligible items by inner product with <paramref name="probe"/>.</summary>
     public List<(T Item, double Score)> Search(ReadOnlySpan<float> probe, int limit, Func<T, bool> eligible)
     {
-        var top = new TopK<T>(limit);
+        var found = new List<(T Item, double Score)>(limit);
+        Search(probe, limit, eligible, found);
+        return found;
+    }
+
+    /// <summary>
+    /// Appends the best <paramref name="limit"/> eligible items, best first, to <paramref name="into"/>.
+    /// Reuses the index's heap: not for concurrent callers (a catalog shard queries one at a time).
+    /// </summary>
+    public void Search(ReadOnlySpan<float> probe, int limit, Func<T, bool> eligible, List<(T Item, double Score)> into)
+    {
+        var top = _top ??= new TopK<T>(limit);
+        top.Reset(limit);
         if (probe.Length != _dimensions || _lists.Count == 0)
         {
-            return top.Drain();
+            return;
         }
 
         if (!IsTrained)
@@ -208,7 +221,8 @@ public sealed class ClusteredVectorIndex<T>(Func<T, float[]> vectorOf, int probe
                 list.Scan(probe, eligible, top);
             }
 
-            return top.Drain();
+            top.DrainInto(into);
+            return;
         }
 
         // The best few centroids by inner product, kept sorted in small stack buffers (one pass, no sort).
@@ -254,7 +268,7 @@ public sealed class ClusteredVectorIndex<T>(Func<T, float[]> vectorOf, int probe
             scanned += list.Count;
         }
 
-        return top.Drain();
+        top.DrainInto(into);
     }
 
     private void RemoveAt((int Cluster, int Slot) at)
