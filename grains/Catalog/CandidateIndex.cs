@@ -15,7 +15,7 @@ namespace Platform.Grains.Catalog;
 public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, RankingOptions? ranking = null)
 {
     private readonly RankingOptions _ranking = ranking ?? new RankingOptions();
-    private readonly ClusteredVectorIndex<CatalogEntry> _vectors = new(e => e.Video.Vector, catalog.ProbedClusters, catalog.MinScanned);
+    private readonly ClusteredVectorIndex<CatalogEntry> _vectors = new(e => e.Video.Vector, catalog.ProbedClusters, catalog.MinScanned, e => e.Hash);
     private readonly CoEngagementIndex _coEngagement = new((ranking ?? new RankingOptions()).MaxNeighbours);
     private readonly Dictionary<string, CatalogEntry> _entries = new(StringComparer.Ordinal);
     private readonly List<CatalogEntry> _live = [];
@@ -33,7 +33,6 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
     private DateTimeOffset _queryNow;
     private Dictionary<string, float>? _queryCoScores;
     private TopK<CatalogEntry>? _neighbours;
-    private Func<CatalogEntry, bool>? _eligible;
     private Func<CatalogEntry, bool>? _exploreAccept;
 
     /// <summary>Entries the exploration source reads per query at most, per candidate it may propose.</summary>
@@ -215,7 +214,6 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
         _queryNow = now;
         _result.Clear();
         _queryCoScores = CoEngagementScores(query);
-        var eligible = _eligible ??= IsEligible;
 
         if (_queryCoScores is not null)
         {
@@ -254,7 +252,7 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
         }
 
         _found.Clear();
-        Personalized(query, limit, eligible, _found);
+        Personalized(query, limit, _found);
         foreach (var (entry, _) in _found)
         {
             Take(entry, CandidateSource.Personalized);
@@ -360,7 +358,7 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
         return scores.Count == 0 ? null : scores;
     }
 
-    private void Personalized(CandidateQuery query, int limit, Func<CatalogEntry, bool> eligible, List<(CatalogEntry Item, double Score)> into)
+    private void Personalized(CandidateQuery query, int limit, List<(CatalogEntry Item, double Score)> into)
     {
         if (query.UserVector.Length == 0 || _live.Count == 0)
         {
@@ -379,7 +377,8 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
             return;
         }
 
-        _vectors.Search(probe, limit, eligible, into);
+        // Eligibility is the exclusion filter alone, tested on the keys the index keeps beside the vectors.
+        _vectors.Search(probe, limit, null, query.Exclusion, into);
     }
 
     private double TrendingAt(CatalogEntry entry, DateTimeOffset now)

@@ -17,7 +17,9 @@ namespace Platform.Grains.Catalog;
 /// doubled since the last training. Until trained, a query scans everything (exact).
 /// Items whose vector length differs from the first item's are counted but never returned.
 /// </summary>
-public sealed class ClusteredVectorIndex<T>(Func<T, float[]> vectorOf, int probedClusters, int minScanned) where T : class
+/// <remarks>With <c>keyOf</c> (an item's id hash) the lists keep the keys, and a search may skip items by an
+/// exclusion filter over those keys without visiting the items.</remarks>
+public sealed class ClusteredVectorIndex<T>(Func<T, float[]> vectorOf, int probedClusters, int minScanned, Func<T, ulong>? keyOf = null) where T : class
 {
     private const int TrainingSample = 20_000;
     private const int Iterations = 6;
@@ -80,7 +82,7 @@ public sealed class ClusteredVectorIndex<T>(Func<T, float[]> vectorOf, int probe
         _misfits.Remove(item);
         if (_lists.Count == 0)
         {
-            _lists.Add(new VectorList<T>(_dimensions));
+            _lists.Add(new VectorList<T>(_dimensions, keyOf));
         }
 
         var known = _location.TryGetValue(item, out var at);
@@ -180,7 +182,7 @@ public sealed class ClusteredVectorIndex<T>(Func<T, float[]> vectorOf, int probe
         _lists.Clear();
         for (var c = 0; c < k; c++)
         {
-            _lists.Add(new VectorList<T>(d));
+            _lists.Add(new VectorList<T>(d, keyOf));
         }
 
         foreach (var item in items)
@@ -205,7 +207,15 @@ public sealed class ClusteredVectorIndex<T>(Func<T, float[]> vectorOf, int probe
     /// Appends the best <paramref name="limit"/> eligible items, best first, to <paramref name="into"/>.
     /// Reuses the index's heap: not for concurrent callers (a catalog shard queries one at a time).
     /// </summary>
-    public void Search(ReadOnlySpan<float> probe, int limit, Func<T, bool> eligible, List<(T Item, double Score)> into)
+    public void Search(ReadOnlySpan<float> probe, int limit, Func<T, bool> eligible, List<(T Item, double Score)> into) =>
+        Search(probe, limit, eligible, [], into);
+
+    /// <summary>
+    /// Appends the best <paramref name="limit"/> items, best first, to <paramref name="into"/>, leaving out
+    /// items whose key <paramref name="exclusion"/> may contain (see <see cref="Recommendation.ExclusionFilter"/>;
+    /// needs <c>keyOf</c>) and, when given, those <paramref name="eligible"/> refuses. Not for concurrent callers.
+    /// </summary>
+    public void Search(ReadOnlySpan<float> probe, int limit, Func<T, bool>? eligible, ReadOnlySpan<ulong> exclusion, List<(T Item, double Score)> into)
     {
         var top = _top ??= new TopK<T>(limit);
         top.Reset(limit);
@@ -218,7 +228,7 @@ public sealed class ClusteredVectorIndex<T>(Func<T, float[]> vectorOf, int probe
         {
             foreach (var list in _lists)
             {
-                list.Scan(probe, eligible, top);
+                list.Scan(probe, eligible, exclusion, top);
             }
 
             top.DrainInto(into);
@@ -264,7 +274,7 @@ public sealed class ClusteredVectorIndex<T>(Func<T, float[]> vectorOf, int probe
             }
 
             var list = _lists[best[p]];
-            list.Scan(probe, eligible, top);
+            list.Scan(probe, eligible, exclusion, top);
             scanned += list.Count;
         }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics.Tensors;
+using Platform.Grains.Recommendation;
 
 namespace Platform.Grains.Catalog;
 
@@ -7,11 +8,13 @@ namespace Platform.Grains.Catalog;
 /// One inverted list of a <see cref="ClusteredVectorIndex{T}"/>: its items and their vectors stored
 /// contiguously and dimension-major (row j holds coordinate j of every item), so scoring the whole list
 /// against a probe is one vectorized multiply-add per dimension over the list instead of one short dot
-/// product per item. Removal moves the last item into the hole.
+/// product per item. With a key selector it also keeps each item's 64-bit key (its id hash) alongside,
+/// so an exclusion-filter test needs no visit to the item itself. Removal moves the last item into the hole.
 /// </summary>
-internal sealed class VectorList<T>(int dimensions) where T : class
+internal sealed class VectorList<T>(int dimensions, Func<T, ulong>? keyOf = null) where T : class
 {
     private T[] _items = [];
+    private ulong[] _keys = [];
     private float[] _coordinates = [];
     private int _capacity;
 
@@ -28,6 +31,11 @@ internal sealed class VectorList<T>(int dimensions) where T : class
         }
 
         _items[Count] = item;
+        if (keyOf is not null)
+        {
+            _keys[Count] = keyOf(item);
+        }
+
         Set(Count, vector);
         return Count++;
     }
@@ -50,6 +58,11 @@ internal sealed class VectorList<T>(int dimensions) where T : class
         {
             moved = _items[last];
             _items[slot] = moved;
+            if (keyOf is not null)
+            {
+                _keys[slot] = _keys[last];
+            }
+
             for (var j = 0; j < dimensions; j++)
             {
                 _coordinates[j * _capacity + slot] = _coordinates[j * _capacity + last];
@@ -60,8 +73,12 @@ internal sealed class VectorList<T>(int dimensions) where T : class
         return moved;
     }
 
-    /// <summary>Offers every eligible item to <paramref name="top"/> with its inner product against <paramref name="probe"/>.</summary>
-    public void Scan(ReadOnlySpan<float> probe, Func<T, bool> eligible, TopK<T> top)
+    /// <summary>
+    /// Offers every eligible item to <paramref name="top"/> with its inner product against <paramref name="probe"/>:
+    /// items whose key the <paramref name="exclusion"/> filter may contain are skipped (when keys are kept),
+    /// then <paramref name="eligible"/>, when given, decides.
+    /// </summary>
+    public void Scan(ReadOnlySpan<float> probe, Func<T, bool>? eligible, ReadOnlySpan<ulong> exclusion, TopK<T> top)
     {
         var count = Count;
         if (count == 0)
@@ -73,10 +90,13 @@ internal sealed class VectorList<T>(int dimensions) where T : class
         var scores = buffer.AsSpan(0, count);
         Scores(_coordinates, _capacity, count, dimensions, probe, scores);
         var items = _items;
+        var filter = keyOf is not null && !exclusion.IsEmpty;
         for (var i = 0; i < scores.Length; i++)
         {
-            // The eligibility test (an exclusion-filter lookup) only for items that would make the top.
-            if (scores[i] > top.Threshold && eligible(items[i]))
+            // Eligibility only for items that would make the top; the key test reads a contiguous array.
+            if (scores[i] > top.Threshold
+                && (!filter || !ExclusionFilter.MayContain(exclusion, _keys[i]))
+                && (eligible is null || eligible(items[i])))
             {
                 top.Offer(items[i], scores[i]);
             }
@@ -108,6 +128,11 @@ internal sealed class VectorList<T>(int dimensions) where T : class
         }
 
         Array.Resize(ref _items, capacity);
+        if (keyOf is not null)
+        {
+            Array.Resize(ref _keys, capacity);
+        }
+
         _coordinates = coordinates;
         _capacity = capacity;
     }
