@@ -14,16 +14,24 @@ namespace Platform.Grains.Storage;
 /// </summary>
 public sealed class InProcessGrainStorage(Serializer serializer) : IGrainStorage, IGrainStateWriter
 {
-    private readonly ConcurrentDictionary<(string StateName, GrainId GrainId), StoredState> _states = new();
+    // One slot per grain state, created on its first write and then only locked by that grain's own
+    // writes (one at a time), so writers of different grains never wait for each other.
+    private readonly ConcurrentDictionary<(string StateName, GrainId GrainId), Slot> _slots = new();
     private long _version;
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        if (_states.TryGetValue((stateName, grainId), out var stored))
+        if (_slots.TryGetValue((stateName, grainId), out var slot))
         {
-            grainState.State = serializer.Deserialize<T>(stored.Payload);
-            grainState.ETag = stored.ETag;
-            grainState.RecordExists = true;
+            lock (slot)
+            {
+                if (slot.ETag is { } etag)
+                {
+                    grainState.State = serializer.Deserialize<T>(slot.Payload);
+                    grainState.ETag = etag;
+                    grainState.RecordExists = true;
+                }
+            }
         }
 
         return Task.CompletedTask;
@@ -41,10 +49,14 @@ public sealed class InProcessGrainStorage(Serializer serializer) : IGrainStorage
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var key = (stateName, grainId);
-        if (grainState.ETag is { } etag && !(_states.TryGetValue(key, out var current) && current.ETag == etag && _states.TryRemove(new(key, current))))
+        if (_slots.TryGetValue((stateName, grainId), out var slot))
         {
-            throw Conflict(stateName, grainId, etag);
+            lock (slot)
+            {
+                Check(slot, stateName, grainId, grainState.ETag);
+                slot.Payload = [];
+                slot.ETag = null;
+            }
         }
 
         grainState.ETag = null;
@@ -54,21 +66,28 @@ public sealed class InProcessGrainStorage(Serializer serializer) : IGrainStorage
 
     private string Write(string stateName, GrainId grainId, byte[] payload, string? etag)
     {
-        var key = (stateName, grainId);
-        var next = new StoredState(payload, Interlocked.Increment(ref _version).ToString(CultureInfo.InvariantCulture));
-        var written = etag is null
-            ? _states.TryAdd(key, next)
-            : _states.TryGetValue(key, out var current) && current.ETag == etag && _states.TryUpdate(key, next, current);
-        return written ? next.ETag : throw Conflict(stateName, grainId, etag);
+        var slot = _slots.GetOrAdd((stateName, grainId), static _ => new Slot());
+        lock (slot)
+        {
+            Check(slot, stateName, grainId, etag);
+            slot.Payload = payload;
+            return slot.ETag = Interlocked.Increment(ref _version).ToString(CultureInfo.InvariantCulture);
+        }
     }
 
-    private static InconsistentStateException Conflict(string stateName, GrainId grainId, string? etag) =>
-        new($"State {stateName} of {grainId} changed since version {etag ?? "(none)"} was read.", "", etag ?? "");
-
-    private sealed class StoredState(byte[] payload, string etag)
+    private static void Check(Slot slot, string stateName, GrainId grainId, string? etag)
     {
-        public byte[] Payload { get; } = payload;
+        if (slot.ETag != etag)
+        {
+            throw new InconsistentStateException($"State {stateName} of {grainId} changed since version {etag ?? "(none)"} was read.", slot.ETag ?? "", etag ?? "");
+        }
+    }
 
-        public string ETag { get; } = etag;
+    /// <summary>A grain state's latest bytes and version; a null version means no state.</summary>
+    private sealed class Slot
+    {
+        public byte[] Payload { get; set; } = [];
+
+        public string? ETag { get; set; }
     }
 }
