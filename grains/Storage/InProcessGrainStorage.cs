@@ -14,24 +14,20 @@ namespace Platform.Grains.Storage;
 /// </summary>
 public sealed class InProcessGrainStorage(Serializer serializer) : IGrainStorage, IGrainStateWriter
 {
-    // One slot per grain state, created on its first write and then only locked by that grain's own
-    // writes (one at a time), so writers of different grains never wait for each other.
+    private static readonly StoredState Empty = new([], null);
+
+    // One slot per grain state, created on its first write; its content is replaced by compare-and-swap,
+    // so writers never lock, and the version check fails a writer that lost a race.
     private readonly ConcurrentDictionary<(string StateName, GrainId GrainId), Slot> _slots = new();
     private long _version;
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        if (_slots.TryGetValue((stateName, grainId), out var slot))
+        if (_slots.TryGetValue((stateName, grainId), out var slot) && Volatile.Read(ref slot.State) is { ETag: { } etag } stored)
         {
-            lock (slot)
-            {
-                if (slot.ETag is { } etag)
-                {
-                    grainState.State = serializer.Deserialize<T>(slot.Payload);
-                    grainState.ETag = etag;
-                    grainState.RecordExists = true;
-                }
-            }
+            grainState.State = serializer.Deserialize<T>(stored.Payload);
+            grainState.ETag = etag;
+            grainState.RecordExists = true;
         }
 
         return Task.CompletedTask;
@@ -51,12 +47,7 @@ public sealed class InProcessGrainStorage(Serializer serializer) : IGrainStorage
     {
         if (_slots.TryGetValue((stateName, grainId), out var slot))
         {
-            lock (slot)
-            {
-                Check(slot, stateName, grainId, grainState.ETag);
-                slot.Payload = [];
-                slot.ETag = null;
-            }
+            Swap(slot, Empty, stateName, grainId, grainState.ETag);
         }
 
         grainState.ETag = null;
@@ -67,27 +58,25 @@ public sealed class InProcessGrainStorage(Serializer serializer) : IGrainStorage
     private string Write(string stateName, GrainId grainId, byte[] payload, string? etag)
     {
         var slot = _slots.GetOrAdd((stateName, grainId), static _ => new Slot());
-        lock (slot)
-        {
-            Check(slot, stateName, grainId, etag);
-            slot.Payload = payload;
-            return slot.ETag = Interlocked.Increment(ref _version).ToString(CultureInfo.InvariantCulture);
-        }
+        var next = new StoredState(payload, Interlocked.Increment(ref _version).ToString(CultureInfo.InvariantCulture));
+        Swap(slot, next, stateName, grainId, etag);
+        return next.ETag!;
     }
 
-    private static void Check(Slot slot, string stateName, GrainId grainId, string? etag)
+    private static void Swap(Slot slot, StoredState next, string stateName, GrainId grainId, string? etag)
     {
-        if (slot.ETag != etag)
+        var current = Volatile.Read(ref slot.State);
+        if (current.ETag != etag || Interlocked.CompareExchange(ref slot.State, next, current) != current)
         {
-            throw new InconsistentStateException($"State {stateName} of {grainId} changed since version {etag ?? "(none)"} was read.", slot.ETag ?? "", etag ?? "");
+            throw new InconsistentStateException($"State {stateName} of {grainId} changed since version {etag ?? "(none)"} was read.", current.ETag ?? "", etag ?? "");
         }
     }
 
     /// <summary>A grain state's latest bytes and version; a null version means no state.</summary>
+    private sealed record StoredState(byte[] Payload, string? ETag);
+
     private sealed class Slot
     {
-        public byte[] Payload { get; set; } = [];
-
-        public string? ETag { get; set; }
+        public StoredState State = Empty;
     }
 }
