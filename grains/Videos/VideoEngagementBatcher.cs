@@ -93,7 +93,7 @@ public sealed class VideoEngagementBatcher
         Enqueue(videoId, lane => lane.Confirmations.Add(new EngagementConfirmation(userId, sequence)));
     }
 
-    private IVideoGrain Video(string videoId) => _grains.GetGrain<IVideoGrain>(videoId);
+    private IVideoGrain Video(string videoId) => _grains.Reference<IVideoGrain>(videoId);
 
     private VideoEngagementLane Lane(string videoId) =>
         _lanes.GetOrAdd(videoId, static id => new VideoEngagementLane(id));

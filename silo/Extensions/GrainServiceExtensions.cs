@@ -20,6 +20,7 @@ public static class GrainServiceExtensions
             .ValidateOnStart();
         services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section)
             .Validate(o => o.Shards is >= 1 and <= 1024, "Platform:Catalog:Shards must be 1..1024.")
+            .Validate(o => o.CoEngagementFlushInterval > TimeSpan.Zero && o.MaxPendingCoEngagement > 0, "Platform:Catalog co-engagement batching needs a positive interval and bound.")
             .ValidateOnStart();
         services.AddOptions<RankingOptions>().BindConfiguration(RankingOptions.Section)
             .Validate(o => o.CoEngagementWindow >= 0 && o.CoEngagementAnchors >= 0 && o.MaxNeighbours > 0, "Platform:Ranking co-engagement sizes must not be negative.")
@@ -34,6 +35,7 @@ public static class GrainServiceExtensions
         services.AddSingleton<CatalogReporter>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<CatalogReporter>());
         services.AddSingleton<VideoEngagementBatcher>();
+        services.AddSingleton<CoEngagementBatcher>();
         services.AddPlatformRanking();
         return services;
     }
