@@ -20,7 +20,7 @@ public static class GrainServiceExtensions
             .Validate(o => o.Shards is >= 1 and <= 1024, "Platform:Catalog:Shards must be 1..1024.")
             .ValidateOnStart();
         services.AddOptions<RankingOptions>().BindConfiguration(RankingOptions.Section)
-            .Validate(o => o.CoEngagementWindow >= 0 && o.CoEngagementAnchors >= 0 && o.MaxNeighbours > 0, "Platform:Ranking co-engagement sizes must not be negative.")
+            .Validate(o => o.CoEngagementWindow >= 0 && o.CoEngagementAnchors >= 0 && o.MaxNeighbours > 0 && o.MaxCoEngagementEdges > 0, "Platform:Ranking co-engagement sizes must not be negative.")
             .Validate(o => o.CoEngagementDecay is > 0 and <= 1, "Platform:Ranking:CoEngagementDecay must be in (0, 1].")
             .ValidateOnStart();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section)
