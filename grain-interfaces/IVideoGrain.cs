@@ -23,12 +23,9 @@ public interface IVideoGrain : IGrainWithStringKey
     /// </summary>
     Task ApplyEngagementAsync(VideoEngagementRequest[] requests);
 
-    /// <summary>
-    /// The user has durably recorded that requests up to <paramref name="sequence"/> were applied and
-    /// will never send them again: the video may forget them.
-    /// </summary>
+    /// <summary>Users have durably recorded that their requests were applied: the video may forget them.</summary>
     [OneWay]
-    Task ConfirmEngagementAsync(string userId, long sequence);
+    Task ConfirmEngagementAsync(EngagementConfirmation[] confirmations);
 
     /// <summary>Takes the video down: it leaves every feed at once. False when the video is unknown.</summary>
     Task<bool> TakeDownAsync();

@@ -34,4 +34,16 @@ public sealed class DeliveryOptions
     /// delivered (Orleans' minimum reminder period applies). Default 1 minute.
     /// </summary>
     public TimeSpan RecoveryPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Whether each silo merges what its users send one video into one call per round trip (see
+    /// VideoEngagementBatcher), so that a hot video is not one call per user batch. Default true.
+    /// </summary>
+    public bool BatchVideoEngagement { get; set; } = true;
+
+    /// <summary>
+    /// The most user requests one merged call to a video carries (a caller's requests are never split,
+    /// so a single larger caller still goes whole). Default 1,000.
+    /// </summary>
+    public int MaxEngagementBatch { get; set; } = 1000;
 }

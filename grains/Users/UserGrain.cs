@@ -4,6 +4,7 @@ using Platform.GrainInterfaces;
 using Platform.Grains.Options;
 using Platform.Grains.Recommendation;
 using Platform.Grains.Storage;
+using Platform.Grains.Videos;
 
 namespace Platform.Grains.Users;
 
@@ -17,6 +18,7 @@ public sealed partial class UserGrain(
     [PersistentState(StorageNames.UserState, StorageNames.Provider)] IPersistentState<UserState> state,
     OnlineLearner learner,
     FeedRanker ranker,
+    VideoEngagementBatcher videoBatcher,
     IOptions<FeedOptions> feedOptions,
     IOptions<CatalogOptions> catalogOptions,
     IOptions<DeliveryOptions> deliveryOptions,
@@ -200,7 +202,7 @@ public sealed partial class UserGrain(
         var g = 0;
         foreach (var videoId in byVideo.Keys)
         {
-            calls[g++] = GrainFactory.GetGrain<IVideoGrain>(videoId).GetEngagementContextAsync();
+            calls[g++] = videoBatcher.GetContextAsync(videoId);
         }
 
         return await Task.WhenAll(calls);
@@ -401,9 +403,14 @@ public sealed partial class UserGrain(
 
         foreach (var ((target, isVideo), sequence) in highest)
         {
-            _ = isVideo
-                ? GrainFactory.GetGrain<IVideoGrain>(target).ConfirmEngagementAsync(userId, sequence)
-                : GrainFactory.GetGrain<ICreatorGrain>(target).ConfirmFollowChangesAsync(userId, sequence);
+            if (isVideo)
+            {
+                videoBatcher.Confirm(target, userId, sequence);
+            }
+            else
+            {
+                _ = GrainFactory.GetGrain<ICreatorGrain>(target).ConfirmFollowChangesAsync(userId, sequence);
+            }
         }
     }
 
@@ -441,7 +448,7 @@ public sealed partial class UserGrain(
                 requests[i] = entries[i].Video!;
             }
 
-            sends.Add((entries, GrainFactory.GetGrain<IVideoGrain>(videoId).ApplyEngagementAsync(requests)));
+            sends.Add((entries, videoBatcher.ApplyAsync(videoId, requests)));
         }
 
         foreach (var (creatorId, entries) in creators)

@@ -190,9 +190,13 @@ public sealed partial class VideoGrain(
         await DeliverCreatorOutboxAsync();
     }
 
-    public Task ConfirmEngagementAsync(string userId, long sequence)
+    public Task ConfirmEngagementAsync(EngagementConfirmation[] confirmations)
     {
-        _stateDirty |= S.Users.Confirm(userId, sequence);
+        foreach (var confirmation in confirmations)
+        {
+            _stateDirty |= S.Users.Confirm(confirmation.UserId, confirmation.Sequence);
+        }
+
         return Task.CompletedTask;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Platform.Grains.Options;
 using Platform.Grains.Recommendation;
+using Platform.Grains.Videos;
 
 namespace Platform.Silo.Extensions;
 
@@ -26,8 +27,10 @@ public static class GrainServiceExtensions
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section)
             .Validate(o => o.ConfirmDelay > TimeSpan.Zero && o.RetryInterval > TimeSpan.Zero && o.RecoveryPeriod > TimeSpan.Zero, "Platform:Delivery intervals must be positive.")
             .Validate(o => o.ConfirmedRetention > TimeSpan.Zero && o.UnconfirmedRetention >= o.ConfirmedRetention, "Platform:Delivery retentions must be positive, unconfirmed at least confirmed.")
+            .Validate(o => o.MaxEngagementBatch > 0, "Platform:Delivery:MaxEngagementBatch must be positive.")
             .ValidateOnStart();
         services.AddSingleton(sp => new OnlineLearner(sp.GetRequiredService<IOptions<LearningOptions>>().Value));
+        services.AddSingleton<VideoEngagementBatcher>();
         services.AddPlatformRanking();
         return services;
     }

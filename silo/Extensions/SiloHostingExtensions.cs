@@ -78,14 +78,26 @@ public static class SiloHostingExtensions
                     o.ConnectionString = configuration.GetPlatformConnectionString();
                 });
             }
-            else
+            else if (hosting.Clustering == ClusterHostingOptions.Postgres)
             {
-                // The binary Orleans serializer instead of the default Newtonsoft JSON: memory storage
-                // serializes the whole state on every write, and JSON made that a third of the event path's CPU.
+                // Several silos share memory storage only through Orleans' storage grains (binary
+                // serializer instead of the default Newtonsoft JSON, which was a third of the event path's CPU).
                 silo.AddMemoryGrainStorage(StorageNames.MemoryProvider, options => options
                     .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
                 silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (sp, _) => new PlatformGrainStorage(
                     sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.MemoryProvider), sp.GetRequiredService<DeepCopier>(), escapeKeys: false));
+                silo.UseInMemoryReminderService();
+            }
+            else
+            {
+                // A silo on localhost clustering is alone, so its state can live in its own memory:
+                // no storage grain call per write, as Orleans' memory provider would make.
+                silo.Services.AddSingleton(sp => new InProcessGrainStorage(sp.GetRequiredService<Serializer>()));
+                silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (sp, _) =>
+                {
+                    var store = sp.GetRequiredService<InProcessGrainStorage>();
+                    return new PlatformGrainStorage(store, sp.GetRequiredService<DeepCopier>(), escapeKeys: false, sp.GetRequiredService<Serializer>(), store);
+                });
                 silo.UseInMemoryReminderService();
             }
 

@@ -1,0 +1,73 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Tests.Infrastructure;
+using static Platform.Tests.Infrastructure.ApiClient;
+
+namespace Platform.Tests.Api;
+
+[Collection(PlatformCollection.Name)]
+public sealed class HotVideoIngestTests(PlatformServerFixture platform)
+{
+    private readonly HttpClient _http = platform.Http;
+
+    [Fact]
+    public async Task ManyUsersOnOneVideoAreCountedExactlyThroughMergedCalls()
+    {
+        const int Requests = 24, UsersPerRequest = 50;
+        var (creator, video) = (NewId("c"), NewId("v"));
+        await _http.RegisterVideoAsync(video, creator, durationMs: 10_000);
+        long calls = 0, carried = 0;
+        using var listener = ListenToBatcher((name, value) =>
+        {
+            if (name == "platform.video_engagement.calls")
+            {
+                Interlocked.Add(ref calls, value);
+            }
+            else
+            {
+                Interlocked.Add(ref carried, value);
+            }
+        });
+
+        var posts = Enumerable.Range(0, Requests).Select(_ => _http.PostEventsAsync(
+            [.. Enumerable.Range(0, UsersPerRequest).SelectMany(_ =>
+            {
+                var user = NewId("u");
+                return new[] { View(user, video, watchMs: 9_500), Engage("like", user, video) };
+            })]));
+        var results = await Task.WhenAll(posts);
+
+        Assert.All(results, r => Assert.Equal(UsersPerRequest * 2, (int)r["accepted"]!));
+        var stats = await _http.GetJsonAsync($"/v1/videos/{video}/stats");
+        Assert.Equal(Requests * UsersPerRequest, (long)stats["views"]!);
+        Assert.Equal(Requests * UsersPerRequest, (long)stats["likes"]!);
+        Assert.Equal(Requests * UsersPerRequest, (long)stats["completions"]!);
+        var creatorStats = await _http.GetJsonAsync($"/v1/creators/{creator}/stats");
+        Assert.Equal(Requests * UsersPerRequest, (long)creatorStats["views"]!);
+        Assert.Equal(Requests * UsersPerRequest, (long)creatorStats["likes"]!);
+
+        // 1,200 users' requests reached the video in far fewer calls (other tests only add calls
+        // that carry at least one request each, so they cannot make this pass).
+        Assert.True(carried >= Requests * UsersPerRequest, $"{carried} requests carried");
+        Assert.True(calls * 4 <= carried, $"{carried} user requests took {calls} calls to the video");
+    }
+
+    /// <summary>Listens to this platform's batcher instruments (the meter its silo's factory made).</summary>
+    private MeterListener ListenToBatcher(Action<string, long> measured)
+    {
+        var factory = platform.Server.Services.GetRequiredService<IMeterFactory>();
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Scope == factory && instrument.Name.StartsWith("platform.video_engagement.", StringComparison.Ordinal))
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => measured(instrument.Name, value));
+        listener.Start();
+        return listener;
+    }
+}
