@@ -20,8 +20,8 @@ public static class SiloHostingExtensions
         var hosting = configuration.GetClusterHosting();
         builder.Services.AddPlatformGrainServices();
         builder.Services.AddOptions<ActivationCollectionOptions>().BindConfiguration(ActivationCollectionOptions.Section)
-            .Validate(o => o.CollectionInterval > TimeSpan.Zero && o.IdleAge >= o.CollectionInterval,
-                "Platform:Activations:CollectionInterval must be positive and IdleAge at least CollectionInterval.")
+            .Validate(o => o.CollectionInterval > TimeSpan.Zero && o.IdleAge > o.CollectionInterval,
+                "Platform:Activations:CollectionInterval must be positive and IdleAge longer than it.")
             .ValidateOnStart();
         builder.Services.AddOptions<GrainCollectionOptions>().Configure<Microsoft.Extensions.Options.IOptions<ActivationCollectionOptions>>((o, activations) =>
         {

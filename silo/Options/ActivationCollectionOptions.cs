@@ -14,7 +14,7 @@ public sealed class ActivationCollectionOptions
 {
     public const string Section = "Platform:Activations";
 
-    /// <summary>How long a grain stays activated without receiving a call. Default 5 minutes; at least <see cref="CollectionInterval"/>.</summary>
+    /// <summary>How long a grain stays activated without receiving a call. Default 5 minutes; must be longer than <see cref="CollectionInterval"/>.</summary>
     public TimeSpan IdleAge { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How often the silo looks for idle grains (a grain goes at the first check past its idle age). Default 1 minute.</summary>
