@@ -98,6 +98,12 @@ public sealed class LoadOptions
     /// as flat (0.1 = 10%). Default 0.1.
     /// </summary>
     public double MaxHeapGrowth { get; private set; } = 0.1;
+
+    /// <summary>
+    /// Soak: period of the memory samples. Default (unset): the run's length / 90, at least 2 s (5 s with
+    /// <see cref="LiveHeap"/>, each of whose samples costs the server a full collection).
+    /// </summary>
+    public TimeSpan? SamplePeriod { get; private set; }
     /// <summary>Time after which a request counts as failed (transport error). Default 60 s.</summary>
     public TimeSpan Timeout { get; private set; } = TimeSpan.FromSeconds(60);
 
@@ -147,6 +153,7 @@ public sealed class LoadOptions
                 case "max-memory-growth": o.MaxMemoryGrowth = double.Parse(value, CultureInfo.InvariantCulture); break;
                 case "live-heap": o.LiveHeap = bool.Parse(value); break;
                 case "max-heap-growth": o.MaxHeapGrowth = double.Parse(value, CultureInfo.InvariantCulture); break;
+                case "sample-period": o.SamplePeriod = Time(value); break;
                 default: throw new ArgumentException($"Unknown option '{name}'.");
             }
         }

@@ -21,6 +21,12 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
     private int _idsAfterCompaction;
     private long _clock;
 
+    /// <summary>
+    /// Called with each anchor the edge limit made the index forget (with all its edges), so that a snapshot kept
+    /// in parts can drop them too.
+    /// </summary>
+    public Action<string>? AnchorForgotten { get; set; }
+
     /// <summary>Number of anchors with at least one neighbour.</summary>
     public int Anchors => _byAnchor.Count;
 
@@ -178,6 +184,7 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
         {
             _byAnchor.Remove(byAge[i].Anchor, out var evicted);
             EdgeCount -= evicted!.Count;
+            AnchorForgotten?.Invoke(byAge[i].Anchor);
         }
 
         CompactIds();

@@ -23,7 +23,7 @@ public static class SoakRun
         var stats = new RunStatistics(mix.Scenarios, server);
         var total = options.Warmup + options.Duration;
         // A live-heap sample costs the server a full collection: at most one per 5 s.
-        var period = TimeSpan.FromSeconds(Math.Max(options.LiveHeap ? 5 : 2, total.TotalSeconds / 90));
+        var period = options.SamplePeriod ?? TimeSpan.FromSeconds(Math.Max(options.LiveHeap ? 5 : 2, total.TotalSeconds / 90));
         var trend = new MemoryTrend(server, period, options.LiveHeap);
         using var stop = new CancellationTokenSource();
         var sampling = trend.RunAsync(stop.Token);

@@ -69,6 +69,8 @@ public sealed class CoEngagementIndexTests
     public void IndexKeepsAtMostItsEdgeLimitForgettingTheLeastRecentlyEngagedAnchors()
     {
         var index = new CoEngagementIndex(maxNeighbours: 10, maxEdges: 1_000);
+        var forgotten = new HashSet<string>();
+        index.AnchorForgotten = anchor => forgotten.Add(anchor);
         for (var v = 0; v < 20_000; v++)
         {
             index.Record($"v{v}", [$"v{v - 1}", $"v{v - 2}", $"v{v - 3}"], window: 20, decay: 0.8f);
@@ -76,6 +78,8 @@ public sealed class CoEngagementIndexTests
         }
 
         Assert.Equal(index.EdgeCount, index.Edges().Count());
+        Assert.Contains("v0", forgotten);
+        Assert.DoesNotContain(index.Edges(), e => forgotten.Contains(e.Anchor));
         Assert.True(index.Weight("v19998", "v19999") > 0, "the most recent pairs are kept");
         Assert.Equal(0, index.Weight("v0", "v1"));
         Assert.DoesNotContain(index.Edges(), e => e.Anchor == "v5");
