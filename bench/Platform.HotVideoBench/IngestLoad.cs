@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -25,9 +26,11 @@ public sealed class IngestLoad(HttpClient http, BenchOptions options, string run
 
         var latency = new LongConcurrentHistogram(1, 60_000_000, 3);
         var counters = new Counters();
+        var cpuBefore = ServerCpuSeconds();
         var started = Stopwatch.GetTimestamp();
         await RunForAsync(videoIds, TimeSpan.FromSeconds(options.Seconds), viewsSent, (latency, counters));
         var elapsed = Stopwatch.GetElapsedTime(started);
+        var cpu = ServerCpuSeconds() - cpuBefore;
 
         var counted = 0L;
         foreach (var videoId in videoIds)
@@ -38,7 +41,20 @@ public sealed class IngestLoad(HttpClient http, BenchOptions options, string run
 
         return new ScenarioResult(name, videoIds.Length, counters.Requests, counters.Events, counters.Failures, elapsed,
             latency.GetValueAtPercentile(50) / 1000.0, latency.GetValueAtPercentile(99) / 1000.0, latency.GetMaxValue() / 1000.0,
-            viewsSent.Sum(), counted);
+            viewsSent.Sum(), counted, cpu);
+    }
+
+    /// <summary>User plus system CPU seconds the server used so far (fields 14 and 15 of /proc/pid/stat), or null.</summary>
+    private double? ServerCpuSeconds()
+    {
+        if (options.ServerPid is not { } pid)
+        {
+            return null;
+        }
+
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
     }
 
     private async Task RunForAsync(string[] videoIds, TimeSpan duration, long[] viewsSent, (LongConcurrentHistogram Latency, Counters Counters)? record)

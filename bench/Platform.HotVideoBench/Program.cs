@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Runtime.InteropServices;
 using Platform.HotVideoBench;
@@ -42,11 +43,11 @@ if (options.Scenario is "spread" or "both")
 }
 
 Console.WriteLine();
-Console.WriteLine("| scenario | events/s | requests | p50 ms | p99 ms | max ms | failed requests | views sent = counted |");
-Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+Console.WriteLine("| scenario | events/s | events per server CPU-s | requests | p50 ms | p99 ms | max ms | failed requests | views sent = counted |");
+Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
 foreach (var r in results)
 {
-    Console.WriteLine($"| {r.Name} | {r.EventsPerSecond:N0} | {r.Requests:N0} | {r.P50Ms:F1} | {r.P99Ms:F1} | {r.MaxMs:F1} | {r.Failures} | {r.ViewsSent:N0} = {r.ViewsCounted:N0} {(r.ViewsSent == r.ViewsCounted ? "yes" : "NO")} |");
+    Console.WriteLine($"| {r.Name} | {r.EventsPerSecond:N0} | {r.EventsPerCpuSecond?.ToString("N0", CultureInfo.InvariantCulture) ?? "-"} | {r.Requests:N0} | {r.P50Ms:F1} | {r.P99Ms:F1} | {r.MaxMs:F1} | {r.Failures} | {r.ViewsSent:N0} = {r.ViewsCounted:N0} {(r.ViewsSent == r.ViewsCounted ? "yes" : "NO")} |");
 }
 
 return results.All(r => r.ViewsSent == r.ViewsCounted && r.Failures == 0) ? 0 : 1;

@@ -12,7 +12,11 @@ public sealed record ScenarioResult(
     double P99Ms,
     double MaxMs,
     long ViewsSent,
-    long ViewsCounted)
+    long ViewsCounted,
+    double? ServerCpuSeconds)
 {
     public double EventsPerSecond => Events / Elapsed.TotalSeconds;
+
+    /// <summary>Events per second of server CPU (user + system), when the server's pid was given.</summary>
+    public double? EventsPerCpuSecond => ServerCpuSeconds is > 0 and var cpu ? Events / cpu : null;
 }

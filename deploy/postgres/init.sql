@@ -55,6 +55,33 @@ CREATE TABLE IF NOT EXISTS platform_membership
     PRIMARY KEY (deployment_id, address, port, generation)
 );
 
+-- Moves a cluster's membership version one step on, if it is still p_version (locking the row:
+-- concurrent writers of one cluster queue here); true when it moved.
+CREATE OR REPLACE FUNCTION platform_membership_step(p_deployment_id text, p_version integer)
+    RETURNS boolean
+    LANGUAGE plpgsql
+AS $fn$
+BEGIN
+    UPDATE platform_membership_version
+       SET version = version + 1, changed_at = now()
+     WHERE deployment_id = p_deployment_id AND version = p_version;
+    RETURN FOUND;
+END
+$fn$;
+
+-- Takes back a step of platform_membership_step, when the change it versioned could not be made.
+CREATE OR REPLACE FUNCTION platform_membership_unstep(p_deployment_id text)
+    RETURNS integer
+    LANGUAGE plpgsql
+AS $fn$
+BEGIN
+    UPDATE platform_membership_version
+       SET version = version - 1
+     WHERE deployment_id = p_deployment_id;
+    RETURN 0;
+END
+$fn$;
+
 -- Inserts a silo's row and moves the cluster version on, both or neither: 1 when done, 0 when the
 -- row exists already or the caller's version is stale.
 CREATE OR REPLACE FUNCTION platform_membership_insert(
@@ -65,11 +92,7 @@ CREATE OR REPLACE FUNCTION platform_membership_insert(
     LANGUAGE plpgsql
 AS $fn$
 BEGIN
-    -- Locks the version row first: concurrent writers of one cluster queue here.
-    UPDATE platform_membership_version
-       SET version = version + 1, changed_at = now()
-     WHERE deployment_id = p_deployment_id AND version = p_version;
-    IF NOT FOUND THEN
+    IF NOT platform_membership_step(p_deployment_id, p_version) THEN
         RETURN 0;
     END IF;
 
@@ -81,11 +104,8 @@ BEGIN
          NULL, p_start_time, p_i_am_alive_time)
     ON CONFLICT DO NOTHING;
     IF NOT FOUND THEN
-        -- Undo the version step: the whole operation fails.
-        UPDATE platform_membership_version
-           SET version = version - 1
-         WHERE deployment_id = p_deployment_id;
-        RETURN 0;
+        -- The whole operation fails.
+        RETURN platform_membership_unstep(p_deployment_id);
     END IF;
 
     RETURN 1;
@@ -101,10 +121,7 @@ CREATE OR REPLACE FUNCTION platform_membership_update(
     LANGUAGE plpgsql
 AS $fn$
 BEGIN
-    UPDATE platform_membership_version
-       SET version = version + 1, changed_at = now()
-     WHERE deployment_id = p_deployment_id AND version = p_version;
-    IF NOT FOUND THEN
+    IF NOT platform_membership_step(p_deployment_id, p_version) THEN
         RETURN 0;
     END IF;
 
@@ -112,10 +129,7 @@ BEGIN
        SET status = p_status, suspect_times = p_suspect_times, i_am_alive_time = p_i_am_alive_time
      WHERE deployment_id = p_deployment_id AND address = p_address AND port = p_port AND generation = p_generation;
     IF NOT FOUND THEN
-        UPDATE platform_membership_version
-           SET version = version - 1
-         WHERE deployment_id = p_deployment_id;
-        RETURN 0;
+        RETURN platform_membership_unstep(p_deployment_id);
     END IF;
 
     RETURN 1;

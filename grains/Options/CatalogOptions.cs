@@ -11,6 +11,18 @@ public sealed class CatalogOptions
     /// </summary>
     public int Shards { get; set; } = 8;
 
+    /// <summary>
+    /// How often a silo sends the catalog shards the co-engagement records its users produced, one call
+    /// per shard (see CoEngagementBatcher). Default 100 ms.
+    /// </summary>
+    public TimeSpan CoEngagementFlushInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Co-engagement records a silo holds for one shard between flushes; more are dropped (they are
+    /// learning signals, and this bounds memory when a shard falls behind). Default 50,000.
+    /// </summary>
+    public int MaxPendingCoEngagement { get; set; } = 50_000;
+
     /// <summary>How often a video reports changed signals and embedding to its shard. Default 1 s.</summary>
     public TimeSpan ReportInterval { get; set; } = TimeSpan.FromSeconds(1);
 

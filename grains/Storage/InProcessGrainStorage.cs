@@ -14,15 +14,19 @@ namespace Platform.Grains.Storage;
 /// </summary>
 public sealed class InProcessGrainStorage(Serializer serializer) : IGrainStorage, IGrainStateWriter
 {
-    private readonly ConcurrentDictionary<(string StateName, GrainId GrainId), StoredState> _states = new();
+    private static readonly StoredState Empty = new([], null);
+
+    // One slot per grain state, created on its first write; its content is replaced by compare-and-swap,
+    // so writers never lock, and the version check fails a writer that lost a race.
+    private readonly ConcurrentDictionary<(string StateName, GrainId GrainId), Slot> _slots = new();
     private long _version;
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        if (_states.TryGetValue((stateName, grainId), out var stored))
+        if (_slots.TryGetValue((stateName, grainId), out var slot) && Volatile.Read(ref slot.State) is { ETag: { } etag } stored)
         {
             grainState.State = serializer.Deserialize<T>(stored.Payload);
-            grainState.ETag = stored.ETag;
+            grainState.ETag = etag;
             grainState.RecordExists = true;
         }
 
@@ -41,10 +45,9 @@ public sealed class InProcessGrainStorage(Serializer serializer) : IGrainStorage
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var key = (stateName, grainId);
-        if (grainState.ETag is { } etag && !(_states.TryGetValue(key, out var current) && current.ETag == etag && _states.TryRemove(new(key, current))))
+        if (_slots.TryGetValue((stateName, grainId), out var slot))
         {
-            throw Conflict(stateName, grainId, etag);
+            Swap(slot, Empty, stateName, grainId, grainState.ETag);
         }
 
         grainState.ETag = null;
@@ -54,21 +57,26 @@ public sealed class InProcessGrainStorage(Serializer serializer) : IGrainStorage
 
     private string Write(string stateName, GrainId grainId, byte[] payload, string? etag)
     {
-        var key = (stateName, grainId);
+        var slot = _slots.GetOrAdd((stateName, grainId), static _ => new Slot());
         var next = new StoredState(payload, Interlocked.Increment(ref _version).ToString(CultureInfo.InvariantCulture));
-        var written = etag is null
-            ? _states.TryAdd(key, next)
-            : _states.TryGetValue(key, out var current) && current.ETag == etag && _states.TryUpdate(key, next, current);
-        return written ? next.ETag : throw Conflict(stateName, grainId, etag);
+        Swap(slot, next, stateName, grainId, etag);
+        return next.ETag!;
     }
 
-    private static InconsistentStateException Conflict(string stateName, GrainId grainId, string? etag) =>
-        new($"State {stateName} of {grainId} changed since version {etag ?? "(none)"} was read.", "", etag ?? "");
-
-    private sealed class StoredState(byte[] payload, string etag)
+    private static void Swap(Slot slot, StoredState next, string stateName, GrainId grainId, string? etag)
     {
-        public byte[] Payload { get; } = payload;
+        var current = Volatile.Read(ref slot.State);
+        if (current.ETag != etag || Interlocked.CompareExchange(ref slot.State, next, current) != current)
+        {
+            throw new InconsistentStateException($"State {stateName} of {grainId} changed since version {etag ?? "(none)"} was read.", current.ETag ?? "", etag ?? "");
+        }
+    }
 
-        public string ETag { get; } = etag;
+    /// <summary>A grain state's latest bytes and version; a null version means no state.</summary>
+    private sealed record StoredState(byte[] Payload, string? ETag);
+
+    private sealed class Slot
+    {
+        public StoredState State = Empty;
     }
 }

@@ -1,4 +1,5 @@
 using Platform.GrainInterfaces;
+using Platform.Grains.Catalog;
 using Platform.Grains.Options;
 using Platform.Grains.Recommendation;
 
@@ -50,29 +51,26 @@ internal sealed class UserFeedSignals(FeedRanker ranker, int shards)
         }
     }
 
-    /// <summary>Sends the pending co-engagement records to the shards that keep their edges (one-way calls).</summary>
-    public void Flush(IGrainFactory grains)
+    /// <summary>Hands the pending co-engagement records to the silo's batcher, for each shard that keeps one of their edges.</summary>
+    public void Flush(CoEngagementBatcher batcher)
     {
-        if (_pending.Count == 0)
-        {
-            return;
-        }
-
-        var byShard = new Dictionary<int, List<CoEngagementRecord>>();
+        var targets = new HashSet<int>();
         foreach (var record in _pending)
         {
-            AddTo(byShard, IdHash.Shard(record.VideoId, shards), record);
+            targets.Clear();
+            targets.Add(IdHash.Shard(record.VideoId, shards));
             foreach (var anchor in record.RecentVideos)
             {
-                AddTo(byShard, IdHash.Shard(anchor, shards), record);
+                targets.Add(IdHash.Shard(anchor, shards));
+            }
+
+            foreach (var shard in targets)
+            {
+                batcher.Add(shard, record);
             }
         }
 
         _pending.Clear();
-        foreach (var (shard, records) in byShard)
-        {
-            _ = grains.GetGrain<ICatalogShardGrain>(shard).RecordCoEngagementAsync([.. records]);
-        }
     }
 
     /// <summary>The user's most recent engaged videos, most recent first.</summary>
@@ -161,19 +159,6 @@ internal sealed class UserFeedSignals(FeedRanker ranker, int shards)
             case EngagementType.View:
                 impression.Viewed = true;
                 break;
-        }
-    }
-
-    private static void AddTo(Dictionary<int, List<CoEngagementRecord>> byShard, int shard, CoEngagementRecord record)
-    {
-        if (!byShard.TryGetValue(shard, out var list))
-        {
-            byShard[shard] = list = [];
-        }
-
-        if (list.Count == 0 || !ReferenceEquals(list[^1], record))
-        {
-            list.Add(record);
         }
     }
 

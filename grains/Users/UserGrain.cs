@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.GrainInterfaces;
+using Platform.Grains.Catalog;
 using Platform.Grains.Options;
 using Platform.Grains.Recommendation;
 using Platform.Grains.Storage;
@@ -19,6 +20,7 @@ public sealed partial class UserGrain(
     OnlineLearner learner,
     FeedRanker ranker,
     VideoEngagementBatcher videoBatcher,
+    CoEngagementBatcher coEngagement,
     IOptions<FeedOptions> feedOptions,
     IOptions<CatalogOptions> catalogOptions,
     IOptions<DeliveryOptions> deliveryOptions,
@@ -127,7 +129,7 @@ public sealed partial class UserGrain(
         if (accepted)
         {
             await WriteAsync();
-            _signals.Flush(GrainFactory);
+            _signals.Flush(coEngagement);
         }
 
         // Answer only once every grain the events touch has them: a failure here leaves the work in
@@ -151,7 +153,7 @@ public sealed partial class UserGrain(
         var calls = new Task<Candidate[]>[shards];
         for (var i = 0; i < shards; i++)
         {
-            calls[i] = GrainFactory.GetGrain<ICatalogShardGrain>(i).GetCandidatesAsync(query);
+            calls[i] = GrainFactory.Reference<ICatalogShardGrain>(i).GetCandidatesAsync(query);
         }
 
         var candidates = (await Task.WhenAll(calls)).SelectMany(c => c).ToList();
@@ -409,7 +411,7 @@ public sealed partial class UserGrain(
             }
             else
             {
-                _ = GrainFactory.GetGrain<ICreatorGrain>(target).ConfirmFollowChangesAsync(userId, sequence);
+                _ = GrainFactory.Reference<ICreatorGrain>(target).ConfirmFollowChangesAsync(userId, sequence);
             }
         }
     }
@@ -459,7 +461,7 @@ public sealed partial class UserGrain(
                 changes[i] = entries[i].Follow!;
             }
 
-            sends.Add((entries, GrainFactory.GetGrain<ICreatorGrain>(creatorId).ApplyFollowChangesAsync(changes)));
+            sends.Add((entries, GrainFactory.Reference<ICreatorGrain>(creatorId).ApplyFollowChangesAsync(changes)));
         }
 
         Exception? failure = null;

@@ -93,7 +93,7 @@ public sealed class VideoEngagementBatcher
         Enqueue(videoId, lane => lane.Confirmations.Add(new EngagementConfirmation(userId, sequence)));
     }
 
-    private IVideoGrain Video(string videoId) => _grains.GetGrain<IVideoGrain>(videoId);
+    private IVideoGrain Video(string videoId) => _grains.Reference<IVideoGrain>(videoId);
 
     private VideoEngagementLane Lane(string videoId) =>
         _lanes.GetOrAdd(videoId, static id => new VideoEngagementLane(id));
@@ -119,8 +119,9 @@ public sealed class VideoEngagementBatcher
                 lane.Flushing = true;
             }
 
-            // Off the caller's grain scheduler: the loop serves every user of this silo.
-            _ = Task.Run(() => FlushAsync(lane));
+            // The first call goes out at once from the caller; the loop then continues off any grain's
+            // scheduler (ConfigureAwait(false) below), since it serves every user of this silo.
+            _ = FlushAsync(lane);
             return;
         }
     }
@@ -170,7 +171,7 @@ public sealed class VideoEngagementBatcher
                 Exception? failure = null;
                 try
                 {
-                    await video.ApplyEngagementAsync([.. batch]);
+                    await video.ApplyEngagementAsync([.. batch]).ConfigureAwait(false);
                 }
                 catch (Exception ex)
                 {

@@ -39,7 +39,7 @@ public sealed partial class VideoGrain(
     private GroupCommit Commit => _commit ??= new GroupCommit(WriteAsync);
 
     private ICatalogShardGrain Shard =>
-        GrainFactory.GetGrain<ICatalogShardGrain>(IdHash.Shard(this.GetPrimaryKeyString(), catalogOptions.Value.Shards));
+        GrainFactory.Reference<ICatalogShardGrain>(IdHash.Shard(this.GetPrimaryKeyString(), catalogOptions.Value.Shards));
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -259,7 +259,7 @@ public sealed partial class VideoGrain(
             }
 
             CreatorDelta[] deltas = [.. S.CreatorOutbox.GetRange(0, count)];
-            await GrainFactory.GetGrain<ICreatorGrain>(S.Info!.CreatorId).ApplyDeltasAsync(deltas);
+            await GrainFactory.Reference<ICreatorGrain>(S.Info!.CreatorId).ApplyDeltasAsync(deltas);
 
             // The creator applies each sequence once, so the removal need not be durable at once.
             S.CreatorOutbox.RemoveRange(0, count);
@@ -286,7 +286,7 @@ public sealed partial class VideoGrain(
     private async Task AnnounceAsync()
     {
         var info = S.Info!;
-        await GrainFactory.GetGrain<ICreatorGrain>(info.CreatorId).AddVideoAsync(info.VideoId);
+        await GrainFactory.Reference<ICreatorGrain>(info.CreatorId).AddVideoAsync(info.VideoId);
         await Shard.UpsertAsync(ToCatalogVideo());
     }
 

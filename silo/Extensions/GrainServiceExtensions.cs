@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Platform.Grains.Catalog;
 using Platform.Grains.Options;
 using Platform.Grains.Recommendation;
 using Platform.Grains.Videos;
@@ -19,6 +20,7 @@ public static class GrainServiceExtensions
             .ValidateOnStart();
         services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section)
             .Validate(o => o.Shards is >= 1 and <= 1024, "Platform:Catalog:Shards must be 1..1024.")
+            .Validate(o => o.CoEngagementFlushInterval > TimeSpan.Zero && o.MaxPendingCoEngagement > 0, "Platform:Catalog co-engagement batching needs a positive interval and bound.")
             .ValidateOnStart();
         services.AddOptions<RankingOptions>().BindConfiguration(RankingOptions.Section)
             .Validate(o => o.CoEngagementWindow >= 0 && o.CoEngagementAnchors >= 0 && o.MaxNeighbours > 0 && o.MaxCoEngagementEdges > 0, "Platform:Ranking co-engagement sizes must not be negative.")
@@ -31,6 +33,7 @@ public static class GrainServiceExtensions
             .ValidateOnStart();
         services.AddSingleton(sp => new OnlineLearner(sp.GetRequiredService<IOptions<LearningOptions>>().Value));
         services.AddSingleton<VideoEngagementBatcher>();
+        services.AddSingleton<CoEngagementBatcher>();
         services.AddPlatformRanking();
         return services;
     }
