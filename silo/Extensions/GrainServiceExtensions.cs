@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Platform.Grains.Catalog;
 using Platform.Grains.Options;
 using Platform.Grains.Recommendation;
@@ -30,6 +31,9 @@ public static class GrainServiceExtensions
             .Validate(o => o.ConfirmDelay > TimeSpan.Zero && o.RetryInterval > TimeSpan.Zero && o.RecoveryPeriod > TimeSpan.Zero, "Platform:Delivery intervals must be positive.")
             .Validate(o => o.ConfirmedRetention > TimeSpan.Zero && o.UnconfirmedRetention >= o.ConfirmedRetention, "Platform:Delivery retentions must be positive, unconfirmed at least confirmed.")
             .Validate(o => o.MaxEngagementBatch > 0, "Platform:Delivery:MaxEngagementBatch must be positive.")
+            .Validate<IOptions<SiloMessagingOptions>>(
+                (o, messaging) => o.ConfirmedRetention > messaging.Value.ResponseTimeout,
+                "Platform:Delivery:ConfirmedRetention must exceed Orleans:Messaging:ResponseTimeout (a resent request may be that old).")
             .ValidateOnStart();
         services.AddSingleton(sp => new OnlineLearner(sp.GetRequiredService<IOptions<LearningOptions>>().Value));
         services.AddSingleton<VideoEngagementBatcher>();
