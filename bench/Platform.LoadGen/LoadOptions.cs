@@ -85,6 +85,25 @@ public sealed class LoadOptions
 
     /// <summary>Soak: largest growth of the server's memory after the warm-up that still counts as flat (0.1 = 10%). Default 0.1.</summary>
     public double MaxMemoryGrowth { get; private set; } = 0.1;
+
+    /// <summary>
+    /// Soak: before each memory sample, make the server run a full blocking garbage collection (through the runtime's
+    /// diagnostics port, as dotnet-gcdump does) so that the heap sample is the live heap, not the live heap plus
+    /// whatever garbage the last collection left. Costs the server one full collection per sample. Default true.
+    /// </summary>
+    public bool LiveHeap { get; private set; } = true;
+
+    /// <summary>
+    /// Soak: largest growth of the server's live heap (see <see cref="LiveHeap"/>) after the warm-up that still counts
+    /// as flat (0.1 = 10%). Default 0.1.
+    /// </summary>
+    public double MaxHeapGrowth { get; private set; } = 0.1;
+
+    /// <summary>
+    /// Soak: period of the memory samples. Default (unset): the run's length / 90, at least 2 s (5 s with
+    /// <see cref="LiveHeap"/>, each of whose samples costs the server a full collection).
+    /// </summary>
+    public TimeSpan? SamplePeriod { get; private set; }
     /// <summary>Time after which a request counts as failed (transport error). Default 60 s.</summary>
     public TimeSpan Timeout { get; private set; } = TimeSpan.FromSeconds(60);
 
@@ -132,6 +151,9 @@ public sealed class LoadOptions
                 case "timeout": o.Timeout = Time(value); break;
                 case "connections": o.Connections = Int(value); break;
                 case "max-memory-growth": o.MaxMemoryGrowth = double.Parse(value, CultureInfo.InvariantCulture); break;
+                case "live-heap": o.LiveHeap = bool.Parse(value); break;
+                case "max-heap-growth": o.MaxHeapGrowth = double.Parse(value, CultureInfo.InvariantCulture); break;
+                case "sample-period": o.SamplePeriod = Time(value); break;
                 default: throw new ArgumentException($"Unknown option '{name}'.");
             }
         }

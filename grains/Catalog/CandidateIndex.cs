@@ -16,7 +16,7 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
 {
     private readonly RankingOptions _ranking = ranking ?? new RankingOptions();
     private readonly ClusteredVectorIndex<CatalogEntry> _vectors = new(e => e.Video.Vector, catalog.ProbedClusters, catalog.MinScanned, e => e.Hash);
-    private readonly CoEngagementIndex _coEngagement = new((ranking ?? new RankingOptions()).MaxNeighbours);
+    private readonly CoEngagementIndex _coEngagement = new((ranking ?? new RankingOptions()).MaxNeighbours, (ranking ?? new RankingOptions()).MaxCoEngagementEdges);
     private readonly Dictionary<string, CatalogEntry> _entries = new(StringComparer.Ordinal);
     private readonly List<CatalogEntry> _live = [];
     private readonly Dictionary<string, List<CatalogEntry>> _byCreator = new(StringComparer.Ordinal);

@@ -119,12 +119,26 @@ internal sealed class SnapshotPages
             result.Videos.Add(entry.Video);
         }
 
+        List<string>? gone = null;
         foreach (var anchor in _anchors[page])
         {
+            var any = false;
             foreach (var (target, weight) in coEngagement.NeighboursOf(anchor))
             {
                 result.CoEngagement.Add(new CoEngagementEdge(anchor, target, weight));
+                any = true;
             }
+
+            if (!any)
+            {
+                (gone ??= []).Add(anchor);
+            }
+        }
+
+        // Anchors the index dropped (evicted or removed) leave the page's set once it is written.
+        if (gone is not null)
+        {
+            _anchors[page].ExceptWith(gone);
         }
 
         return result;

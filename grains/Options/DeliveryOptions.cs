@@ -19,9 +19,11 @@ public sealed class DeliveryOptions
 
     /// <summary>
     /// How long a receiver still remembers a delivery after the sender confirmed it: covers a copy of
-    /// the request still in flight. Must exceed the messaging response timeout. Default 2 minutes.
+    /// the request still in flight, which Orleans drops once the messaging response timeout (30 s by default)
+    /// has passed. Must exceed that timeout. It bounds a busy video's ledger (about its engagement of this
+    /// period), which the video writes with its counters. Default 1 minute.
     /// </summary>
-    public TimeSpan ConfirmedRetention { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan ConfirmedRetention { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// How long a receiver remembers a delivery whose confirmation never came (the sender crashed after

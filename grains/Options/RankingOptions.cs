@@ -58,6 +58,15 @@ public sealed class RankingOptions
     public int MaxNeighbours { get; set; } = 200;
 
     /// <summary>
+    /// Most co-engagement edges one catalog shard keeps (each shard keeps the edges pointing at its own
+    /// videos). Past this (plus an eighth, so evictions are batched) the shard forgets the anchor videos
+    /// least recently engaged with, with all their edges. Bounds the shard's memory and the size of its
+    /// snapshot whatever the catalog size: about 100 bytes per edge in memory and as much in storage.
+    /// Default 50,000.
+    /// </summary>
+    public int MaxCoEngagementEdges { get; set; } = 50_000;
+
+    /// <summary>
     /// File of the learned ranking model (written by tools/Platform.RankerTraining). Loaded at start and
     /// again whenever the file changes; the blend above is used while no valid model is loaded. Default unset.
     /// </summary>

@@ -4,16 +4,37 @@ namespace Platform.Grains.Recommendation;
 
 /// <summary>
 /// Item-to-item co-engagement, maintained incrementally: when a user engages with a video, it is paired
-/// with the user's recent videos and each pair strengthens an edge. Each anchor keeps at most
-/// <c>maxNeighbours</c> targets (the weakest is forgotten first), so memory stays bounded. Plain code:
-/// a catalog shard keeps the edges that point at its own videos; the offline evaluator keeps them all.
+/// with the user's recent videos and each pair strengthens an edge. Memory stays bounded twice over:
+/// each anchor keeps at most <c>maxNeighbours</c> targets (the weakest is forgotten first), and the
+/// whole index keeps at most about <c>maxEdges</c> edges: past that, the anchors least recently
+/// strengthened are forgotten with all their edges (an anchor's edges matter while users still engage
+/// with it; a feed asks for the neighbours of the user's recent videos). Ids are stored once per index
+/// however many edges name them. Plain code: a catalog shard keeps the edges that point at its own
+/// videos; the offline evaluator keeps them all.
 /// </summary>
-public sealed class CoEngagementIndex(int maxNeighbours)
+public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxValue)
 {
     private readonly Dictionary<string, Neighbours> _byAnchor = new(StringComparer.Ordinal);
 
+    /// <summary>One instance of every id the index holds (ids arrive as fresh strings in every message).</summary>
+    private HashSet<string> _ids = new(StringComparer.Ordinal);
+    private int _idsAfterCompaction;
+    private long _clock;
+
+    /// <summary>
+    /// Called with each anchor the edge limit made the index forget (with all its edges), so that a snapshot kept
+    /// in parts can drop them too.
+    /// </summary>
+    public Action<string>? AnchorForgotten { get; set; }
+
     /// <summary>Number of anchors with at least one neighbour.</summary>
     public int Anchors => _byAnchor.Count;
+
+    /// <summary>Number of edges held: at most <c>maxEdges</c> plus an eighth, between evictions.</summary>
+    public int EdgeCount { get; private set; }
+
+    /// <summary>Number of distinct id strings held (anchors and targets, plus some forgotten ones until the next compaction).</summary>
+    public int IdCount => _ids.Count;
 
     /// <summary>Strengthens the edge anchor -> target by <paramref name="weight"/>.</summary>
     public void Add(string anchor, string target, float weight)
@@ -25,10 +46,15 @@ public sealed class CoEngagementIndex(int maxNeighbours)
 
         if (!_byAnchor.TryGetValue(anchor, out var neighbours))
         {
-            _byAnchor[anchor] = neighbours = new Neighbours();
+            _byAnchor[Intern(anchor)] = neighbours = new Neighbours();
         }
 
-        neighbours.Add(target, weight, maxNeighbours);
+        neighbours.LastStrengthened = ++_clock;
+        EdgeCount += neighbours.Add(target, weight, maxNeighbours, this);
+        if (EdgeCount > maxEdges + (long)maxEdges / 8)
+        {
+            EvictLeastRecentAnchors();
+        }
     }
 
     /// <summary>
@@ -73,11 +99,20 @@ public sealed class CoEngagementIndex(int maxNeighbours)
     /// <summary>Forgets every edge to or from a video (taken down).</summary>
     public void Remove(string videoId)
     {
-        _byAnchor.Remove(videoId);
+        if (_byAnchor.Remove(videoId, out var removed))
+        {
+            EdgeCount -= removed.Count;
+        }
+
         foreach (var neighbours in _byAnchor.Values)
         {
-            neighbours.Remove(videoId);
+            if (neighbours.Remove(videoId))
+            {
+                EdgeCount--;
+            }
         }
+
+        CompactIds();
     }
 
     /// <summary>The weight of the edge anchor -> target (0 when absent).</summary>
@@ -136,36 +171,105 @@ public sealed class CoEngagementIndex(int maxNeighbours)
         return weights;
     }
 
+    /// <summary>
+    /// Forgets the anchors least recently strengthened, with their edges, until at most <c>maxEdges</c>
+    /// remain. Runs once per an eighth of <c>maxEdges</c> added, so its sort is amortized.
+    /// </summary>
+    private void EvictLeastRecentAnchors()
+    {
+        var byAge = new List<(long Strengthened, string Anchor)>(_byAnchor.Count);
+        foreach (var (anchor, neighbours) in _byAnchor)
+        {
+            byAge.Add((neighbours.LastStrengthened, anchor));
+        }
+
+        byAge.Sort(static (a, b) => a.Strengthened.CompareTo(b.Strengthened));
+        for (var i = 0; i < byAge.Count && EdgeCount > maxEdges; i++)
+        {
+            _byAnchor.Remove(byAge[i].Anchor, out var evicted);
+            EdgeCount -= evicted!.Count;
+            AnchorForgotten?.Invoke(byAge[i].Anchor);
+        }
+
+        CompactIds();
+    }
+
+    /// <summary>The stored instance of <paramref name="id"/>, adding it when new.</summary>
+    private string Intern(string id)
+    {
+        if (_ids.TryGetValue(id, out var existing))
+        {
+            return existing;
+        }
+
+        _ids.Add(id);
+        return id;
+    }
+
+    /// <summary>Drops forgotten ids from the pool once it has doubled since the last compaction.</summary>
+    private void CompactIds()
+    {
+        if (_ids.Count < Math.Max(1024, 2 * _idsAfterCompaction))
+        {
+            return;
+        }
+
+        var live = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (anchor, neighbours) in _byAnchor)
+        {
+            live.Add(anchor);
+            foreach (var target in neighbours.Items.Keys)
+            {
+                live.Add(target);
+            }
+        }
+
+        _ids = live;
+        _idsAfterCompaction = live.Count;
+    }
+
     private sealed class Neighbours
     {
         private readonly Dictionary<string, float> _weights = new(StringComparer.Ordinal);
 
         public float Total { get; private set; }
 
+        /// <summary>The index's clock when an edge of this anchor was last strengthened.</summary>
+        public long LastStrengthened { get; set; }
+
+        public int Count => _weights.Count;
+
         public Dictionary<string, float> Items => _weights;
 
         public float Weight(string target) => _weights.GetValueOrDefault(target);
 
-        public void Add(string target, float weight, int capacity)
+        /// <summary>Strengthens an edge; returns the change in the number of edges (1 for a new edge, else 0).</summary>
+        public int Add(string target, float weight, int capacity, CoEngagementIndex index)
         {
-            ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_weights, target, out var existed);
-            slot += weight;
-            Total += weight;
-            if (!existed && _weights.Count > capacity)
+            if (_weights.TryGetValue(target, out var current))
             {
-                EvictWeakest(target);
+                _weights[target] = current + weight;
+                Total += weight;
+                return 0;
             }
+
+            _weights.Add(index.Intern(target), weight);
+            Total += weight;
+            return _weights.Count > capacity && EvictWeakest(target) ? 0 : 1;
         }
 
-        public void Remove(string target)
+        public bool Remove(string target)
         {
             if (_weights.Remove(target, out var weight))
             {
                 Total -= weight;
+                return true;
             }
+
+            return false;
         }
 
-        private void EvictWeakest(string keep)
+        private bool EvictWeakest(string keep)
         {
             string? weakest = null;
             var lowest = float.PositiveInfinity;
@@ -178,10 +282,7 @@ public sealed class CoEngagementIndex(int maxNeighbours)
                 }
             }
 
-            if (weakest is not null)
-            {
-                Remove(weakest);
-            }
+            return weakest is not null && Remove(weakest);
         }
     }
 }

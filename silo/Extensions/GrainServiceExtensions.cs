@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Platform.Grains.Catalog;
 using Platform.Grains.Options;
 using Platform.Grains.Recommendation;
@@ -23,13 +24,16 @@ public static class GrainServiceExtensions
             .Validate(o => o.CoEngagementFlushInterval > TimeSpan.Zero && o.MaxPendingCoEngagement > 0, "Platform:Catalog co-engagement batching needs a positive interval and bound.")
             .ValidateOnStart();
         services.AddOptions<RankingOptions>().BindConfiguration(RankingOptions.Section)
-            .Validate(o => o.CoEngagementWindow >= 0 && o.CoEngagementAnchors >= 0 && o.MaxNeighbours > 0, "Platform:Ranking co-engagement sizes must not be negative.")
+            .Validate(o => o.CoEngagementWindow >= 0 && o.CoEngagementAnchors >= 0 && o.MaxNeighbours > 0 && o.MaxCoEngagementEdges > 0, "Platform:Ranking co-engagement sizes must not be negative.")
             .Validate(o => o.CoEngagementDecay is > 0 and <= 1, "Platform:Ranking:CoEngagementDecay must be in (0, 1].")
             .ValidateOnStart();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section)
             .Validate(o => o.ConfirmDelay > TimeSpan.Zero && o.RetryInterval > TimeSpan.Zero && o.RecoveryPeriod > TimeSpan.Zero, "Platform:Delivery intervals must be positive.")
             .Validate(o => o.ConfirmedRetention > TimeSpan.Zero && o.UnconfirmedRetention >= o.ConfirmedRetention, "Platform:Delivery retentions must be positive, unconfirmed at least confirmed.")
             .Validate(o => o.MaxEngagementBatch > 0, "Platform:Delivery:MaxEngagementBatch must be positive.")
+            .Validate<IOptions<SiloMessagingOptions>>(
+                (o, messaging) => o.ConfirmedRetention > messaging.Value.ResponseTimeout,
+                "Platform:Delivery:ConfirmedRetention must exceed Orleans:Messaging:ResponseTimeout (a resent request may be that old).")
             .ValidateOnStart();
         services.AddSingleton(sp => new OnlineLearner(sp.GetRequiredService<IOptions<LearningOptions>>().Value));
         services.AddSingleton<CatalogReporter>();

@@ -6,6 +6,7 @@ using Orleans.Storage;
 using Platform.Api.Extensions;
 using Platform.Api.Options;
 using Platform.Grains.Storage;
+using Platform.Silo.Options;
 using Platform.Silo.Storage;
 
 namespace Platform.Silo.Extensions;
@@ -18,6 +19,15 @@ public static class SiloHostingExtensions
         var configuration = builder.Configuration;
         var hosting = configuration.GetClusterHosting();
         builder.Services.AddPlatformGrainServices();
+        builder.Services.AddOptions<ActivationCollectionOptions>().BindConfiguration(ActivationCollectionOptions.Section)
+            .Validate(o => o.CollectionInterval > TimeSpan.Zero && o.IdleAge > o.CollectionInterval,
+                "Platform:Activations:CollectionInterval must be positive and IdleAge longer than it.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<GrainCollectionOptions>().Configure<Microsoft.Extensions.Options.IOptions<ActivationCollectionOptions>>((o, activations) =>
+        {
+            o.CollectionAge = activations.Value.IdleAge;
+            o.CollectionQuantum = activations.Value.CollectionInterval;
+        });
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o =>

@@ -1,4 +1,6 @@
+using System.Diagnostics.Tracing;
 using System.Globalization;
+using Microsoft.Diagnostics.NETCore.Client;
 
 namespace Platform.LoadGen.Measurement;
 
@@ -86,10 +88,79 @@ public sealed class ServerProbe(int? pid, HttpClient? http = null)
         }
     }
 
+    /// <summary>
+    /// Makes the server run a full blocking, compacting garbage collection, then returns the managed heap after it
+    /// (the live heap: what the process really holds). The collection is induced the way dotnet-gcdump does it: an
+    /// EventPipe session on the runtime's diagnostics port with the GC-heap-collect keyword. Null when the server
+    /// has no diagnostics port, no <c>/metrics</c>, or the collection did not happen within 10 s.
+    /// </summary>
+    public async Task<long?> LiveHeapAsync()
+    {
+        if (!HasServer || http is null || await Gen2CollectionsAsync() is not { } before)
+        {
+            return null;
+        }
+
+        try
+        {
+            var client = new DiagnosticsClient(pid!.Value);
+            using var session = client.StartEventPipeSession(
+                [new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, GcKeyword | GcHeapCollectKeyword)],
+                requestRundown: false, circularBufferMB: 4);
+            // The session's events are not needed, but its stream must be read or the server blocks on it.
+            var drain = session.EventStream.CopyToAsync(Stream.Null);
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            long? after = null;
+            while (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+                if (await Gen2CollectionsAsync() > before)
+                {
+                    after = await GcHeapAsync();
+                    break;
+                }
+            }
+
+            await session.StopAsync(CancellationToken.None);
+            await drain;
+            return after;
+        }
+        catch (Exception e) when (e is ServerNotAvailableException or DiagnosticsClientException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     public static string Mib(long bytes) => (bytes / 1048576.0).ToString("F0", CultureInfo.InvariantCulture) + " MiB";
+
+    /// <summary>GC events (keyword 0x1) and the keyword that makes the runtime run a full collection (0x800000).</summary>
+    private const long GcKeyword = 0x1;
+    private const long GcHeapCollectKeyword = 0x800000;
+
+    /// <summary>The server's number of gen2 collections so far, from <c>/metrics</c>.</summary>
+    private async Task<long?> Gen2CollectionsAsync()
+    {
+        try
+        {
+            var text = await http!.GetStringAsync("/metrics");
+            foreach (var line in text.Split('\n'))
+            {
+                if (line.StartsWith("dotnet_gc_collections_total", StringComparison.Ordinal) && line.Contains("gen2", StringComparison.Ordinal))
+                {
+                    return (long)double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+                }
+            }
+
+            return null;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or FormatException)
+        {
+            return null;
+        }
+    }
 
     private static long Kilobytes(string line) =>
         long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;

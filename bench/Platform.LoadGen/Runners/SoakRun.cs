@@ -22,8 +22,9 @@ public static class SoakRun
         var mix = ScenarioMix.Parse(options.Mix, options, data);
         var stats = new RunStatistics(mix.Scenarios, server);
         var total = options.Warmup + options.Duration;
-        var period = TimeSpan.FromSeconds(Math.Max(2, total.TotalSeconds / 90));
-        var trend = new MemoryTrend(server, period);
+        // A live-heap sample costs the server a full collection: at most one per 5 s.
+        var period = options.SamplePeriod ?? TimeSpan.FromSeconds(Math.Max(options.LiveHeap ? 5 : 2, total.TotalSeconds / 90));
+        var trend = new MemoryTrend(server, period, options.LiveHeap);
         using var stop = new CancellationTokenSource();
         var sampling = trend.RunAsync(stop.Token);
         var warmUp = Task.Delay(options.Warmup).ContinueWith(_ => trend.WarmUpEnded(), TaskScheduler.Default);
@@ -34,7 +35,7 @@ public static class SoakRun
         await sampling;
 
         await stats.PrintReportAsync($"soak, offered {options.Rate} req/s for {options.Duration.TotalMinutes:F1} min", options);
-        var flat = trend.PrintReport(options.MaxMemoryGrowth);
+        var flat = trend.PrintReport(options.MaxMemoryGrowth, options.MaxHeapGrowth);
         var errors = stats.Errors;
         var pass = flat && errors == 0;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"soak verdict: {(pass ? "PASS" : "FAIL")} (errors={errors}, memory {(flat ? "flat" : "not flat")})"));

@@ -66,6 +66,71 @@ public sealed class CoEngagementIndexTests
     }
 
     [Fact]
+    public void IndexKeepsAtMostItsEdgeLimitForgettingTheLeastRecentlyEngagedAnchors()
+    {
+        var index = new CoEngagementIndex(maxNeighbours: 10, maxEdges: 1_000);
+        var forgotten = new HashSet<string>();
+        index.AnchorForgotten = anchor => forgotten.Add(anchor);
+        for (var v = 0; v < 20_000; v++)
+        {
+            index.Record($"v{v}", [$"v{v - 1}", $"v{v - 2}", $"v{v - 3}"], window: 20, decay: 0.8f);
+            Assert.InRange(index.EdgeCount, 0, 1_000 + 1_000 / 8);
+        }
+
+        Assert.Equal(index.EdgeCount, index.Edges().Count());
+        Assert.Contains("v0", forgotten);
+        Assert.DoesNotContain(index.Edges(), e => forgotten.Contains(e.Anchor));
+        Assert.True(index.Weight("v19998", "v19999") > 0, "the most recent pairs are kept");
+        Assert.Equal(0, index.Weight("v0", "v1"));
+        Assert.DoesNotContain(index.Edges(), e => e.Anchor == "v5");
+    }
+
+    [Fact]
+    public void AnAnchorStillEngagedWithKeepsItsEdgesWhileStaleAnchorsAreForgotten()
+    {
+        var index = new CoEngagementIndex(maxNeighbours: 50, maxEdges: 200);
+        index.Add("evergreen", "partner", 1);
+        for (var v = 0; v < 5_000; v++)
+        {
+            index.Add($"a{v}", $"t{v}", 1);
+            if (v % 50 == 0)
+            {
+                index.Add("evergreen", "partner", 1);
+            }
+        }
+
+        Assert.True(index.Weight("evergreen", "partner") > 0);
+        Assert.Equal(0, index.Weight("a0", "t0"));
+    }
+
+    [Fact]
+    public void EachIdIsStoredOnceAndForgottenIdsAreReleased()
+    {
+        var index = new CoEngagementIndex(maxNeighbours: 200, maxEdges: 500);
+
+        // Every message brings fresh string instances of the same ids.
+        for (var round = 0; round < 50; round++)
+        {
+            for (var v = 0; v < 20; v++)
+            {
+                index.Record(new string($"hot{v}".AsSpan()), [new string($"hot{(v + 1) % 20}".AsSpan())], 20, 0.8f);
+            }
+        }
+
+        Assert.Equal(20, index.IdCount);
+        var distinct = index.Edges().SelectMany(e => new[] { e.Anchor, e.Target }).Distinct(ReferenceEqualityComparer.Instance).Count();
+        Assert.Equal(20, distinct);
+
+        // A stream of ever-new videos: the id pool stays within a small multiple of what the edges name.
+        for (var v = 0; v < 100_000; v++)
+        {
+            index.Record($"new{v}", [$"new{v - 1}"], 20, 0.8f);
+        }
+
+        Assert.InRange(index.IdCount, 1, 4_096);
+    }
+
+    [Fact]
     public void AShardKeepsOnlyEdgesPointingAtItsOwnVideos()
     {
         var local = new HashSet<string> { "mine" };
