@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.GrainInterfaces;
 using Platform.Grains.Options;
@@ -11,15 +12,18 @@ namespace Platform.Grains.Catalog;
 /// made every engagement up to eight messages on eight hot shard activations). Records are learning
 /// signals, not counters: the few gathered when a silo dies are lost, never a count.
 /// </summary>
-public sealed class CoEngagementBatcher : IDisposable
+public sealed partial class CoEngagementBatcher : IDisposable
 {
     private readonly IGrainFactory _grains;
     private readonly int _maxPending;
     private readonly List<CoEngagementRecord>[] _pending;
     private readonly ITimer _timer;
+    private readonly ILogger<CoEngagementBatcher> _logger;
+    private volatile bool _disposed;
 
-    public CoEngagementBatcher(IGrainFactory grains, IOptions<CatalogOptions> options, TimeProvider time)
+    public CoEngagementBatcher(IGrainFactory grains, IOptions<CatalogOptions> options, TimeProvider time, ILogger<CoEngagementBatcher> logger)
     {
+        _logger = logger;
         var catalog = options.Value;
         _grains = grains;
         _maxPending = catalog.MaxPendingCoEngagement;
@@ -45,28 +49,48 @@ public sealed class CoEngagementBatcher : IDisposable
         }
     }
 
-    /// <summary>Sends every shard what is pending for it.</summary>
+    /// <summary>Sends every shard what is pending for it. Never throws: it runs on a timer.</summary>
     private void Flush()
     {
-        for (var shard = 0; shard < _pending.Length; shard++)
+        if (_disposed)
         {
-            CoEngagementRecord[] records;
-            var pending = _pending[shard];
-            lock (pending)
+            return;
+        }
+
+        try
+        {
+            for (var shard = 0; shard < _pending.Length; shard++)
             {
-                if (pending.Count == 0)
+                CoEngagementRecord[] records;
+                var pending = _pending[shard];
+                lock (pending)
                 {
-                    continue;
+                    if (pending.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    records = [.. pending];
+                    pending.Clear();
                 }
 
-                records = [.. pending];
-                pending.Clear();
+                _ = _grains.Reference<ICatalogShardGrain>(shard).RecordCoEngagementAsync(records);
             }
-
-            _ = _grains.Reference<ICatalogShardGrain>(shard).RecordCoEngagementAsync(records);
+        }
+        catch (Exception ex)
+        {
+            // The silo is stopping (its services are disposed) or not started yet: the records are dropped.
+            LogFlushFailed(_logger, ex);
         }
     }
 
     // Records still pending at shutdown are dropped with the silo, as a crash would drop them.
-    public void Dispose() => _timer.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _timer.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Sending co-engagement records to the catalog shards failed; they are dropped")]
+    private static partial void LogFlushFailed(ILogger logger, Exception exception);
 }

@@ -129,7 +129,6 @@ public sealed class VideoEngagementBatcher
     /// <summary>Sends what waits, one call at a time, until nothing does.</summary>
     private async Task FlushAsync(VideoEngagementLane lane)
     {
-        var video = Video(lane.VideoId);
         var callers = new List<TaskCompletionSource>();
         var batch = new List<VideoEngagementRequest>();
         while (true)
@@ -161,7 +160,14 @@ public sealed class VideoEngagementBatcher
 
             if (confirmations is not null)
             {
-                _ = video.ConfirmEngagementAsync(confirmations);
+                try
+                {
+                    _ = Video(lane.VideoId).ConfirmEngagementAsync(confirmations);
+                }
+                catch (Exception)
+                {
+                    // The silo is stopping. Confirmations only let the video forget sooner: its marks expire anyway.
+                }
             }
 
             if (batch.Count > 0)
@@ -171,7 +177,7 @@ public sealed class VideoEngagementBatcher
                 Exception? failure = null;
                 try
                 {
-                    await video.ApplyEngagementAsync([.. batch]).ConfigureAwait(false);
+                    await Video(lane.VideoId).ApplyEngagementAsync([.. batch]).ConfigureAwait(false);
                 }
                 catch (Exception ex)
                 {
