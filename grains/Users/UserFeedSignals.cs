@@ -54,6 +54,11 @@ internal sealed class UserFeedSignals(FeedRanker ranker, int shards)
     /// <summary>Hands the pending co-engagement records to the silo's batcher, for each shard that keeps one of their edges.</summary>
     public void Flush(CoEngagementBatcher batcher)
     {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
         var targets = new HashSet<int>();
         foreach (var record in _pending)
         {
