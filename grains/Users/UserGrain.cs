@@ -53,6 +53,8 @@ public sealed class UserGrain(
             User.Interest = new float[learner.Dimensions];
         }
 
+        // Written with the next write; until then a crash only repeats the upgrade.
+        _servedDirty |= Events.UpgradeStoredState();
         Outbox.Resume();
         return Task.CompletedTask;
     }

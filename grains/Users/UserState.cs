@@ -27,7 +27,10 @@ public sealed class UserState
     /// <summary>Videos the user currently likes, for like/unlike.</summary>
     [Id(9)] public RecentIds Liked { get; set; } = new();
 
-    /// <summary>Ids of recently applied events, to drop retried duplicates.</summary>
+    /// <summary>
+    /// Ids of recently applied events as strings: the format before <see cref="AppliedEventHashes"/>,
+    /// read from older stored state and moved into that on activation; empty otherwise.
+    /// </summary>
     [Id(10)] public RecentIds AppliedEvents { get; set; } = new();
 
     /// <summary>Followed creators, oldest first.</summary>
@@ -47,4 +50,7 @@ public sealed class UserState
 
     /// <summary>Creators of recently engaged videos, oldest first, with repeats: creator affinity.</summary>
     [Id(15)] public List<string> RecentCreators { get; set; } = [];
+
+    /// <summary>Hashes of recently applied event ids, to drop retried duplicates.</summary>
+    [Id(16)] public RecentHashes AppliedEventHashes { get; set; } = new();
 }
