@@ -3,7 +3,7 @@ using Orleans.Serialization;
 using Platform.GrainInterfaces;
 using Platform.Grains.Catalog;
 
-namespace Platform.Tests.Quality;
+namespace Platform.Tests.Grains;
 
 public sealed class QualityMessageSerializationTests
 {

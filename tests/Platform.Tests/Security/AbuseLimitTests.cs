@@ -6,10 +6,14 @@ using Platform.Api.Apis;
 using Platform.Tests.Infrastructure;
 using static Platform.Tests.Infrastructure.ApiClient;
 
-namespace Platform.Tests.Hardening;
+namespace Platform.Tests.Security;
 
-/// <summary>Rate limits, slow-client timeouts, the admin key and the management address, each on its own small platform.</summary>
-public sealed class AbuseLimitTests
+/// <summary>
+/// Rate limits, slow-client timeouts, the admin key and the management address, each on its own small platform when it
+/// needs settings of its own; the defaults are checked on the shared platform.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class AbuseLimitTests(PlatformServerFixture platform)
 {
     [Fact]
     public async Task ClientOverItsFeedRateGets429ProblemWithRetryAfter()
@@ -117,9 +121,8 @@ public sealed class AbuseLimitTests
     [Fact]
     public async Task DefaultLimitsDoNotThrottleABurstOfRequests()
     {
-        await using var server = await PlatformServer.StartAsync();
         var user = NewId("u");
-        var responses = await Task.WhenAll(Enumerable.Range(0, 300).Select(_ => server.Http.GetAsync($"/v1/users/{user}/feed?count=1")));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 300).Select(_ => platform.Http.GetAsync($"/v1/users/{user}/feed?count=1")));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
     }
 

@@ -1,7 +1,7 @@
 using Platform.Evaluation;
 using Platform.Grains.Options;
 
-namespace Platform.Tests.Quality;
+namespace Platform.Tests.Recommendation;
 
 public sealed class EvaluatorProtocolTests
 {

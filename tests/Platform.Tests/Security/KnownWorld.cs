@@ -1,4 +1,4 @@
-namespace Platform.Tests.Hardening;
+namespace Platform.Tests.Security;
 
 /// <summary>The registered videos, creators and users a fuzz run aims at, so their state can be compared afterwards.</summary>
 public sealed record KnownWorld(string[] Videos, string[] Creators, string[] Users, string AdminKey)

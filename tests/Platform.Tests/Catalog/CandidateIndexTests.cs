@@ -2,7 +2,7 @@ using Platform.GrainInterfaces;
 using Platform.Grains.Catalog;
 using Platform.Grains.Options;
 
-namespace Platform.Tests.Quality;
+namespace Platform.Tests.Catalog;
 
 public sealed class CandidateIndexTests
 {

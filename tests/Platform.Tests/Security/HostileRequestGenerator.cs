@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Platform.Tests.Hardening;
+namespace Platform.Tests.Security;
 
 /// <summary>
 /// Generates hostile requests for every route from a seed. Every request it makes is invalid by construction

@@ -7,7 +7,7 @@ using Platform.Tests.Infrastructure;
 using Xunit.Abstractions;
 using static Platform.Tests.Infrastructure.ApiClient;
 
-namespace Platform.Tests.Hardening;
+namespace Platform.Tests.Security;
 
 /// <summary>
 /// Thousands of seeded hostile requests against every route of a real platform (a silo process): each gets a 4xx problem (or a

@@ -5,7 +5,7 @@ using Platform.RankerTraining;
 using Platform.Silo.Services;
 using MsOptions = Microsoft.Extensions.Options.Options;
 
-namespace Platform.Tests.Quality;
+namespace Platform.Tests.Recommendation;
 
 public sealed class RankingModelTests : IDisposable
 {

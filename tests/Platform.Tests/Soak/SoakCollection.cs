@@ -1,4 +1,4 @@
-namespace Platform.Tests.Hardening;
+namespace Platform.Tests.Soak;
 
 /// <summary>Tests that measure the platform over time and must not share the machine's two cores with other tests.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 using Xunit.Abstractions;
 using static Platform.Tests.Infrastructure.ApiClient;
 
-namespace Platform.Tests.Hardening;
+namespace Platform.Tests.Lifecycle;
 
 /// <summary>SIGTERM on a silo process: requests already in flight finish and are acknowledged, then the process exits cleanly in time.</summary>
 public sealed class GracefulShutdownTests(ITestOutputHelper output)

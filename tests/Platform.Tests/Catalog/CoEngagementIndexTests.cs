@@ -1,7 +1,7 @@
 using Platform.GrainInterfaces;
 using Platform.Grains.Recommendation;
 
-namespace Platform.Tests.Quality;
+namespace Platform.Tests.Catalog;
 
 public sealed class CoEngagementIndexTests
 {

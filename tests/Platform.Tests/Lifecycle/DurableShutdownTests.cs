@@ -6,7 +6,7 @@ using Platform.Tests.Infrastructure;
 using Xunit.Abstractions;
 using static Platform.Tests.Infrastructure.ApiClient;
 
-namespace Platform.Tests.Hardening;
+namespace Platform.Tests.Lifecycle;
 
 /// <summary>SIGTERM under load on a silo with PostgreSQL storage: every event it acknowledged is still there after a restart.</summary>
 [Collection(PostgresCollection.Name)]

@@ -1,7 +1,7 @@
 using System.Numerics.Tensors;
 using Platform.Grains.Catalog;
 
-namespace Platform.Tests.Quality;
+namespace Platform.Tests.Catalog;
 
 public sealed class ClusteredVectorIndexTests
 {

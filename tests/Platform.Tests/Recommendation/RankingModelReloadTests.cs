@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Grains.Recommendation;
 using Platform.Tests.Infrastructure;
 
-namespace Platform.Tests.Quality;
+namespace Platform.Tests.Recommendation;
 
 public sealed class RankingModelReloadTests
 {
@@ -32,19 +32,10 @@ public sealed class RankingModelReloadTests
 
             TreeEnsembleRankingModel.Save(RankingModelTests.CoEngagementStump(0, 9), path);
             File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5));
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (holder.Current.Score(features) != 9f)
-            {
-                Assert.True(DateTime.UtcNow < deadline, "the replaced model was not picked up");
-                await Task.Delay(100);
-            }
+            await Poll.UntilAsync(() => holder.Current.Score(features) == 9f, "the replaced model is picked up");
 
             File.Delete(path);
-            while (holder.HasLearnedModel)
-            {
-                Assert.True(DateTime.UtcNow < deadline.AddSeconds(5), "the removed model stayed in use");
-                await Task.Delay(100);
-            }
+            await Poll.UntilAsync(() => !holder.HasLearnedModel, "the removed model leaves use");
         }
         finally
         {

@@ -2,7 +2,7 @@ using Platform.GrainInterfaces;
 using Platform.Grains.Options;
 using Platform.Grains.Recommendation;
 
-namespace Platform.Tests.Quality;
+namespace Platform.Tests.Recommendation;
 
 public sealed class FeedRankerTests
 {

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Platform.Tests.Hardening;
+namespace Platform.Tests.Security;
 
 /// <summary>Requests broken at the HTTP level, which only a raw socket can send: each must get a 4xx or a closed connection.</summary>
 public static class RawHostileRequests

@@ -4,7 +4,7 @@ using Platform.LoadGen.Measurement;
 using Platform.LoadGen.Runners;
 using Xunit.Abstractions;
 
-namespace Platform.Tests.Hardening;
+namespace Platform.Tests.Soak;
 
 /// <summary>
 /// The CI-sized soak (about two minutes): the load generator's soak mode drives mixed feed and event traffic at a

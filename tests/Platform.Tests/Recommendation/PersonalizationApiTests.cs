@@ -1,7 +1,7 @@
 using Platform.Grains.Recommendation;
 using Platform.Tests.Infrastructure;
 
-namespace Platform.Tests.Quality;
+namespace Platform.Tests.Recommendation;
 
 /// <summary>Feed quality through the real HTTP API, on a platform of its own (its catalog must hold only these videos).</summary>
 public sealed class PersonalizationApiTests : IAsyncLifetime
@@ -61,18 +61,8 @@ public sealed class PersonalizationApiTests : IAsyncLifetime
             ApiClient.View(me, cats[1], 30_000), ApiClient.Engage("like", me, cats[1]));
 
         // Co-engagement reaches the shards by one-way messages: allow it a moment.
-        List<System.Text.Json.Nodes.JsonObject> feed = [];
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        do
-        {
-            await Task.Delay(300);
-            feed = await http.GetFeedAsync(me, 10);
-            if (feed.Count(i => (string)i["source"]! == "coEngagement") >= 5)
-            {
-                break;
-            }
-        }
-        while (DateTime.UtcNow < deadline);
+        var feed = await Poll.UntilAsync(() => http.GetFeedAsync(me, 10), f => f.Count(i => (string)i["source"]! == "coEngagement") >= 5,
+            "five co-engagement items reach the feed", interval: TimeSpan.FromMilliseconds(300));
 
         var catCount = feed.Count(i => ((string)i["videoId"]!).Contains("-cat", StringComparison.Ordinal));
         Assert.True(catCount >= 7, $"only {catCount} of {feed.Count} feed items are cat videos: {string.Join(", ", feed.Select(i => $"{i["videoId"]}/{i["source"]}"))}");
@@ -82,7 +72,8 @@ public sealed class PersonalizationApiTests : IAsyncLifetime
         // Engaging with what was served is logged, with its features, for the learned ranker.
         var served = (string)feed[0]["videoId"]!;
         await http.PostEventsAsync(ApiClient.View(me, served, 30_000), ApiClient.Engage("like", me, served));
-        await WaitForAsync(() => File.Exists(FeatureLog) && ReadShared(FeatureLog).Any(l => l.StartsWith("1\t", StringComparison.Ordinal)));
+        await Poll.UntilAsync(() => File.Exists(FeatureLog) && ReadShared(FeatureLog).Any(l => l.StartsWith("1\t", StringComparison.Ordinal)),
+            "a positive example reaches the feature log");
         var lines = ReadShared(FeatureLog);
         Assert.Equal("label\t" + string.Join('\t', RankingFeatures.Names), lines[0]);
         Assert.All(lines.Skip(1), l => Assert.Equal(RankingFeatures.Count + 1, l.Split('\t').Length));
@@ -123,15 +114,5 @@ public sealed class PersonalizationApiTests : IAsyncLifetime
         }
 
         return lines;
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out");
-            await Task.Delay(100);
-        }
     }
 }

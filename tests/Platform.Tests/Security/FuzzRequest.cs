@@ -1,4 +1,4 @@
-namespace Platform.Tests.Hardening;
+namespace Platform.Tests.Security;
 
 /// <summary>One generated hostile request and the answers it may get.</summary>
 /// <param name="Label">What the generator did, for failure messages.</param>
