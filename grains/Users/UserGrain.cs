@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.GrainInterfaces;
 using Platform.Grains.Catalog;
+using Platform.Grains.Money;
 using Platform.Grains.Options;
 using Platform.Grains.Recommendation;
 using Platform.Grains.Storage;
@@ -110,6 +111,11 @@ public sealed partial class UserGrain(
         // Everything that can fail without side effects (asking the videos) comes first; from here
         // on the state changes in memory and then in one write.
         var contexts = byVideo.Count > 0 ? await GetContextsAsync(byVideo) : null;
+        if (contexts is not null)
+        {
+            await PaidVideoAccess.RejectUnpurchasedViewsAsync(GrainFactory, this.GetPrimaryKeyString(), events, byVideo, contexts, outcomes);
+        }
+
         var accepted = false;
         if (contexts is not null)
         {
@@ -160,6 +166,7 @@ public sealed partial class UserGrain(
         var context = new FeedRanker.UserContext(S.Vector, S.Interest, UserFeedSignals.CreatorAffinity(S, followed));
         var features = new List<float[]>(count);
         var items = ranker.Rank(context, candidates, count, time.GetUtcNow(), _random, features);
+        items = await PaidVideoAccess.LockAsync(GrainFactory, this.GetPrimaryKeyString(), items, candidates);
         _signals.Served(items, features);
         foreach (var item in items)
         {
