@@ -5,7 +5,8 @@ namespace Platform.Grains.Money;
 /// <summary>
 /// The newest earnings a creator grain knows, for its studio's live stream. Payments report them
 /// after they commit; until the first report the earnings grain is asked once (a read transaction),
-/// so a new activation or a missed report never shows less than was committed before.
+/// so a new activation or a missed report never shows less than was committed before. Null until
+/// the creator's first payment.
 /// </summary>
 internal sealed class LiveEarnings(IGrainFactory grains, string creatorId)
 {
@@ -36,6 +37,7 @@ internal sealed class LiveEarnings(IGrainFactory grains, string creatorId)
             }
         }
 
-        return _latest;
+        // A creator nobody paid yet streams the counters alone, as before there was money.
+        return _latest is { Payments: > 0 } ? _latest : null;
     }
 }
