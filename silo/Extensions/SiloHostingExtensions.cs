@@ -107,6 +107,7 @@ public static class SiloHostingExtensions
             }
 
             silo.AddPlatformClusterOperations(configuration);
+            silo.AddPlatformMonetization();
             if (hosting.Dashboard)
             {
                 silo.AddDashboard();
