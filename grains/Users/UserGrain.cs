@@ -21,6 +21,8 @@ public sealed partial class UserGrain(
     FeedRanker ranker,
     VideoEngagementBatcher videoBatcher,
     CoEngagementBatcher coEngagement,
+    ImpressionBatcher impressions,
+    FeedQualityMetrics feedMetrics,
     IOptions<FeedOptions> feedOptions,
     IOptions<CatalogOptions> catalogOptions,
     IOptions<DeliveryOptions> deliveryOptions,
@@ -31,8 +33,9 @@ public sealed partial class UserGrain(
 
     private readonly FeedOptions _feed = feedOptions.Value;
     private readonly DeliveryOptions _delivery = deliveryOptions.Value;
-    private readonly Random _random = new();
     private readonly UserFeedSignals _signals = new(ranker, catalogOptions.Value.Shards);
+    private readonly UserFeedMemory _memory = new(feedMetrics, impressions, feedOptions.Value.ServedHistory);
+    private Random? _random;
 
     /// <summary>Outbox entries acknowledged by their receivers whose removal is not yet written.</summary>
     private readonly List<OutboxEntry> _unconfirmed = [];
@@ -157,10 +160,12 @@ public sealed partial class UserGrain(
         }
 
         var candidates = (await Task.WhenAll(calls)).SelectMany(c => c).ToList();
-        var context = new FeedRanker.UserContext(S.Vector, S.Interest, UserFeedSignals.CreatorAffinity(S, followed));
+        var context = new FeedRanker.UserContext(S.Vector, S.Interest, UserFeedSignals.CreatorAffinity(S, followed), UserFeedMemory.History(S, followed));
         var features = new List<float[]>(count);
+        _random ??= FeedRandom.For(_feed.RandomSeed, this.GetPrimaryKeyString());
         var items = ranker.Rank(context, candidates, count, time.GetUtcNow(), _random, features);
         _signals.Served(items, features);
+        _memory.Served(items);
         foreach (var item in items)
         {
             S.Served.Add(item.VideoId, _feed.ServedHistory);
@@ -169,6 +174,9 @@ public sealed partial class UserGrain(
         _servedDirty |= items.Length > 0;
         return new FeedPage($"f-{Guid.NewGuid():N}"[..14], items);
     }
+
+    public Task<FollowedVideo[]> GetFollowingFeedAsync(int count) =>
+        FollowingFeed.GetAsync(GrainFactory, S, catalogOptions.Value.Shards, count);
 
     public Task<UserStats> GetStatsAsync() =>
         Task.FromResult(new UserStats(this.GetPrimaryKeyString(), S.Views, S.Likes, S.Shares, S.Following.Count));
@@ -327,6 +335,7 @@ public sealed partial class UserGrain(
         }
 
         _signals.Observe(S, videoId, e.Type, e.WatchMs, video.DurationMs, video.CreatorId);
+        _memory.Observe(S, videoId, e.Type, video.Title);
         if (OnlineLearner.Target(e.Type, e.WatchMs, video.DurationMs) is { } target && video.VideoVector.Length == S.Vector.Length)
         {
             learner.Step(S.Vector, video.VideoVector, target);

@@ -101,7 +101,7 @@ public sealed partial class VideoGrain(
     {
         null => VideoEngagementContext.Rejected("unknown video"),
         { State: PublicationState.TakenDown } => VideoEngagementContext.Rejected("video taken down"),
-        { } info => new VideoEngagementContext(null, info.CreatorId, (float[])S.Vector.Clone(), info.DurationMs),
+        { } info => new VideoEngagementContext(null, info.CreatorId, (float[])S.Vector.Clone(), info.DurationMs, info.Title),
     });
 
     public async Task ApplyEngagementAsync(VideoEngagementRequest[] requests)
@@ -286,7 +286,7 @@ public sealed partial class VideoGrain(
     }
 
     private CatalogVideo ToCatalogVideo() =>
-        new(S.Info!.VideoId, S.Info.CreatorId, (float[])S.Vector.Clone(), S.Info.RegisteredAt, Signals());
+        new(S.Info!.VideoId, S.Info.CreatorId, (float[])S.Vector.Clone(), S.Info.RegisteredAt, Signals(), S.Info.Title);
 
     private VideoSignals Signals() => new(S.Views, S.Likes, S.Completions, S.Skips, S.Shares, _recentEngagement);
 
