@@ -8,4 +8,5 @@ public sealed record CatalogVideo(
     [property: Id(2)] float[] Vector,
     [property: Id(3)] DateTimeOffset RegisteredAt,
     [property: Id(4)] VideoSignals Signals,
-    [property: Id(5)] string? Title = null);
+    [property: Id(5)] int PriceCents = 0,
+    [property: Id(6)] string? Title = null);

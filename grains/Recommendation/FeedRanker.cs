@@ -194,7 +194,7 @@ public sealed class FeedRanker(FeedOptions options, RankingOptions ranking, Rank
             }
 
             // The item carries the relevance score; diversity and exploration only decide the order.
-            page[picked++] = new FeedItem(pick.Video.VideoId, previous, Math.Round(score, 6), pick.Source, FeedReasons.For(pick, user.History));
+            page[picked++] = new FeedItem(pick.Video.VideoId, previous, Math.Round(score, 6), pick.Source, Reason: FeedReasons.For(pick, user.History));
             pickedFeatures?.Add(features.Slice(pickIndex * RankingFeatures.Count, RankingFeatures.Count).ToArray());
             UpdatePenalties(candidates, scores, penalty, norms, pick.Video.Vector, norms[pickIndex], settings.DiversityPenalty);
         }
