@@ -42,8 +42,16 @@ public sealed class PlatformGrainStorage(IGrainStorage inner, DeepCopier copier,
         grainState.RecordExists = snapshot.RecordExists;
     }
 
-    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        inner.ClearStateAsync(stateName, Escape(grainId), grainState);
+    /// <summary>
+    /// Removes the state (every provider the platform configures deletes the record on clear); the next write
+    /// creates it anew, so the version is forgotten.
+    /// </summary>
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        await inner.ClearStateAsync(stateName, Escape(grainId), grainState);
+        grainState.ETag = null;
+        grainState.RecordExists = false;
+    }
 
     /// <summary>The grain id the ADO.NET storage sees: same type, key prefixed with <c>k:</c>.</summary>
     public static GrainId EscapeKey(GrainId grainId) => GrainId.Create(grainId.Type, KeyPrefix + grainId.Key.ToString());

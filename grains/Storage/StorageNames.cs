@@ -19,4 +19,5 @@ public static class StorageNames
     public const string VideoState = "video";
     public const string CreatorState = "creator";
     public const string CatalogShardState = "catalogShard";
+    public const string UserErasureState = "userErasure";
 }

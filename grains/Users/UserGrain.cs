@@ -52,6 +52,13 @@ public sealed partial class UserGrain(
             S.Interest = new float[learner.Dimensions];
         }
 
+        // A new user (or an erased one starting again) numbers its deliveries from the clock, above anything a
+        // video's or creator's delivery ledger may still remember of an erased user with the same id.
+        if (!state.RecordExists && S.LastSequence == 0)
+        {
+            S.LastSequence = time.GetUtcNow().UtcTicks;
+        }
+
         // Work recorded before a crash is delivered as soon as the activation is up.
         if (S.Outbox.Count > 0)
         {
@@ -149,6 +156,11 @@ public sealed partial class UserGrain(
             ExclusionFilter.Create(S.Viewed.Items, S.Served.Items),
             Math.Clamp(count * 2 / shards + 5, 5, 100),
             UserFeedSignals.RecentVideos(S, ranker.Ranking.CoEngagementAnchors));
+        var personalized = UserConsent.Personalized(S);
+        if (!personalized)
+        {
+            query = UserConsent.NonPersonal(query);
+        }
 
         var calls = new Task<Candidate[]>[shards];
         for (var i = 0; i < shards; i++)
@@ -158,9 +170,19 @@ public sealed partial class UserGrain(
 
         var candidates = (await Task.WhenAll(calls)).SelectMany(c => c).ToList();
         var context = new FeedRanker.UserContext(S.Vector, S.Interest, UserFeedSignals.CreatorAffinity(S, followed));
+        if (!personalized)
+        {
+            candidates = UserConsent.NonPersonal(candidates);
+            context = new FeedRanker.UserContext(query.UserVector, query.InterestVector, UserConsent.FollowedOnly(followed));
+        }
+
         var features = new List<float[]>(count);
         var items = ranker.Rank(context, candidates, count, time.GetUtcNow(), _random, features);
-        _signals.Served(items, features);
+        if (personalized)
+        {
+            _signals.Served(items, features);
+        }
+
         foreach (var item in items)
         {
             S.Served.Add(item.VideoId, _feed.ServedHistory);
@@ -324,6 +346,11 @@ public sealed partial class UserGrain(
             case EngagementType.Comment:
                 S.Comments++;
                 break;
+        }
+
+        if (!UserConsent.Personalized(S))
+        {
+            return;
         }
 
         _signals.Observe(S, videoId, e.Type, e.WatchMs, video.DurationMs, video.CreatorId);

@@ -1,3 +1,4 @@
+using Platform.GrainInterfaces;
 using Platform.Grains.Storage;
 
 namespace Platform.Grains.Users;
@@ -47,4 +48,7 @@ public sealed class UserState
 
     /// <summary>Creators of recently engaged videos, oldest first, with repeats: creator affinity.</summary>
     [Id(15)] public List<string> RecentCreators { get; set; } = [];
+
+    /// <summary>The user's privacy settings; null until the user chooses any (personalization on).</summary>
+    [Id(16)] public UserSettings? Settings { get; set; }
 }

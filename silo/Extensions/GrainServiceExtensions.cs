@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Platform.Grains.Catalog;
 using Platform.Grains.Options;
+using Platform.Grains.Privacy;
 using Platform.Grains.Recommendation;
 using Platform.Grains.Videos;
 
@@ -41,6 +42,7 @@ public static class GrainServiceExtensions
         services.AddSingleton<VideoEngagementBatcher>();
         services.AddSingleton<CoEngagementBatcher>();
         services.AddPlatformRanking();
+        services.AddUserErasureStep<UserStateErasureStep>();
         return services;
     }
 }

@@ -61,6 +61,9 @@ public static class SiloHostingExtensions
                     o.Invariant = ClusterConfigurationExtensions.AdoNetInvariant;
                     o.ConnectionString = configuration.GetPlatformConnectionString();
                     o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+
+                    // Cleared state (an erased user) leaves no row behind.
+                    o.DeleteStateOnClear = true;
                 }));
                 silo.Services.AddSingleton(sp => new PostgresStateWriter(
                     configuration.GetPlatformConnectionString(),
