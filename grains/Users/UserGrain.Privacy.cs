@@ -5,13 +5,13 @@ namespace Platform.Grains.Users;
 /// <summary>The user grain's privacy operations: settings, export, erasure (shared/API.md "Identity and privacy").</summary>
 public sealed partial class UserGrain
 {
-    public Task<UserSettings> GetSettingsAsync() => Task.FromResult(state.State.Settings ?? UserSettings.Default);
+    public Task<UserSettings> GetSettingsAsync() => Task.FromResult(User.Settings ?? UserSettings.Default);
 
     public async Task<UserSettings> SetSettingsAsync(UserSettings settings)
     {
-        if (state.State.Settings != settings)
+        if (User.Settings != settings)
         {
-            state.State.Settings = settings;
+            User.Settings = settings;
             await WriteAsync();
         }
 
@@ -20,7 +20,7 @@ public sealed partial class UserGrain
 
     public Task<UserDataExport> ExportAsync()
     {
-        var s = state.State;
+        var s = User;
         return Task.FromResult(new UserDataExport(
             s.Views, s.Likes, s.Shares, s.Comments, s.WatchMs,
             [.. s.Following.Order], [.. s.Liked.Order], [.. s.Viewed.Order], [.. s.Engaged.Order], [.. s.RecentCreators], [.. s.Served.Order],
@@ -30,16 +30,7 @@ public sealed partial class UserGrain
     public async Task EraseAsync()
     {
         // What the user's accepted events owe videos and creators is delivered first: their anonymous totals keep it.
-        await DeliverOutboxAsync();
-        if (_unconfirmed.Count > 0)
-        {
-            SendConfirmations([.. _unconfirmed]);
-            _unconfirmed.Clear();
-        }
-
-        StopRetry();
-        _confirmTimer?.Dispose();
-        _confirmTimer = null;
+        await Outbox.DrainForErasureAsync();
         _servedDirty = false;
         if (state.RecordExists)
         {
@@ -47,9 +38,8 @@ public sealed partial class UserGrain
         }
 
         state.State = new UserState();
-        await UnregisterRecoveryAsync();
 
-        // The activation's memory (feed signals, pending feature-log impressions) goes with it.
+        // The activation's memory (feed signals, pending feature-log impressions) goes with it; nothing is written on the way out.
         _broken = true;
         DeactivateOnIdle();
     }

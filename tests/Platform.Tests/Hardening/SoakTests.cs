@@ -15,7 +15,7 @@ namespace Platform.Tests.Hardening;
 public sealed class SoakTests(ITestOutputHelper output)
 {
     [Fact]
-    [Trait("Category", "Soak")]
+    [Trait("Category", TestCategories.Long)]
     public async Task TwoMinuteSoakHasNoErrorsAndFlatMemory()
     {
         // A small world with small per-user histories, so that every bounded buffer (per-user id histories, the

@@ -8,7 +8,7 @@ namespace Platform.Tests.Infrastructure;
 /// A throwaway PostgreSQL server: <c>initdb</c> into a temporary folder, <c>pg_ctl start</c> on a free
 /// loopback port, removed on dispose. PostgreSQL refuses to run as root, so under root (CI) the
 /// server runs as the <c>postgres</c> user through <c>runuser</c>, in a folder that user owns.
-/// Needs initdb, pg_ctl and postgres on PATH (Debian: postgresql; tools/install-postgres.sh).
+/// Needs initdb, pg_ctl and postgres on PATH (Debian: postgresql; tools/install-test-deps.sh).
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
