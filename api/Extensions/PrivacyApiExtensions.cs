@@ -12,6 +12,7 @@ public static class PrivacyApiExtensions
     {
         builder.Services.AddSingleton<UserExportComposer>();
         builder.Services.AddUserExportPart<UserGrainExportPart>();
+        builder.Services.AddUserExportPart<WalletExportPart>();
         return builder;
     }
 

@@ -23,8 +23,8 @@ public sealed class AuthBenchOptions
     /// <summary>Events per ingest request (all of one user, as a client sends them). Default 20.</summary>
     public int Batch { get; private set; } = 20;
 
-    /// <summary>Rounds of (open, jwt); more than one shows the run-to-run spread. Default 2.</summary>
-    public int Rounds { get; private set; } = 2;
+    /// <summary>Rounds of (open, jwt), alternating; the tables give the median round. Default 3.</summary>
+    public int Rounds { get; private set; } = 3;
 
     public static AuthBenchOptions Parse(string[] args)
     {

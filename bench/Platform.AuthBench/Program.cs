@@ -66,21 +66,24 @@ for (var round = 0; round < options.Rounds; round++)
             return response.IsSuccessStatusCode;
         });
         results.Add((mode, "ingest", ingest));
-        Console.WriteLine($"round {round + 1} {mode}: feed {feed.RequestsPerSecond:N0} req/s, ingest {ingest.RequestsPerSecond * options.Batch:N0} events/s");
+        Console.WriteLine($"round {round + 1} {mode}: feed {feed.RequestsPerSecond:N0} req/s ({feed.RequestsPerCpuSecond:N0} per CPU-s), " +
+            $"ingest {ingest.RequestsPerSecond * options.Batch:N0} events/s ({ingest.RequestsPerCpuSecond * options.Batch:N0} events per CPU-s); load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
     }
 }
 
 Console.WriteLine();
-Console.WriteLine("| scenario | mode | requests/s (median of rounds) | p50 ms | p99 ms | failed | jwt / open |");
-Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+Console.WriteLine("| scenario | mode | requests/s (median of rounds) | requests per CPU-second (median) | p50 ms | p99 ms | failed | jwt / open (req/s) | jwt / open (per CPU-s) |");
+Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 foreach (var scenario in new[] { "feed", "ingest" })
 {
     double Median(string mode) => results.Where(r => r.Mode == mode && r.Scenario == scenario).Select(r => r.Result.RequestsPerSecond).Order().ElementAt(options.Rounds / 2);
+    double MedianCpu(string mode) => results.Where(r => r.Mode == mode && r.Scenario == scenario).Select(r => r.Result.RequestsPerCpuSecond).Order().ElementAt(options.Rounds / 2);
     foreach (var mode in new[] { "open", "jwt" })
     {
         var runs = results.Where(r => r.Mode == mode && r.Scenario == scenario).Select(r => r.Result).ToList();
         var ratio = mode == "jwt" ? $"{Median("jwt") / Median("open"):F3}" : "";
-        Console.WriteLine($"| {scenario} | {mode} | {Median(mode):N0} | {runs.Average(r => r.P50Ms):F2} | {runs.Average(r => r.P99Ms):F2} | {runs.Sum(r => r.Failures)} | {ratio} |");
+        var cpuRatio = mode == "jwt" ? $"{MedianCpu("jwt") / MedianCpu("open"):F3}" : "";
+        Console.WriteLine($"| {scenario} | {mode} | {Median(mode):N0} | {MedianCpu(mode):N0} | {runs.Average(r => r.P50Ms):F2} | {runs.Average(r => r.P99Ms):F2} | {runs.Sum(r => r.Failures)} | {ratio} | {cpuRatio} |");
     }
 }
 
