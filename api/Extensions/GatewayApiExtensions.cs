@@ -17,6 +17,7 @@ public static class GatewayApiExtensions
         app.MapCreatorLiveApi();
         app.MapCreatorStudioApi();
         app.MapAdminApi();
+        app.MapPrivacyApi();
         app.MapMoneyApi();
         return app;
     }

@@ -192,6 +192,12 @@ internal sealed class UserEventApplier(
             User.Liked.Remove(videoId);
         }
 
+        // Without consent to personalization the events count (above) but train nothing about the user.
+        if (!UserConsent.Personalized(User))
+        {
+            return;
+        }
+
         signals.Observe(User, videoId, e.Type, e.WatchMs, video.DurationMs, video.CreatorId);
         memory.Observe(User, videoId, e.Type, video.Title);
         if (rule.LearningTarget(e.WatchMs, video.DurationMs) is { } target && video.VideoVector.Length == User.Vector.Length)

@@ -1,3 +1,4 @@
+using Platform.GrainInterfaces;
 using Platform.Grains.Recommendation;
 using Platform.Grains.Storage;
 
@@ -51,4 +52,7 @@ public sealed class UserState
 
     /// <summary>What the user did with each recent engaged video, and its title: what feed reasons may name.</summary>
     [Id(16)] public Dictionary<string, EngagedVideo> EngagedVideos { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The user's privacy settings; null until the user chooses any (personalization on).</summary>
+    [Id(17)] public UserSettings? Settings { get; set; }
 }
