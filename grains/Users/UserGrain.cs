@@ -63,6 +63,8 @@ public sealed partial class UserGrain(
             User.LastSequence = time.GetUtcNow().UtcTicks;
         }
 
+        // Written with the next write; until then a crash only repeats the upgrade.
+        _servedDirty |= Events.UpgradeStoredState();
         Outbox.Resume();
         return Task.CompletedTask;
     }
