@@ -1,5 +1,6 @@
 using Platform.GrainInterfaces;
 using Platform.Grains.Engagement;
+using Platform.Grains.Money;
 using Platform.Grains.Options;
 using Platform.Grains.Recommendation;
 using Platform.Grains.Videos;
@@ -17,7 +18,9 @@ internal sealed class UserEventApplier(
     OnlineLearner learner,
     VideoEngagementBatcher videoBatcher,
     UserFeedSignals signals,
-    FeedOptions feed)
+    UserFeedMemory memory,
+    FeedOptions feed,
+    IGrainFactory grains)
 {
     private UserState User => state.State;
 
@@ -70,6 +73,11 @@ internal sealed class UserEventApplier(
         // Everything that can fail without side effects (asking the videos) comes first; from here
         // on the state changes in memory only.
         var contexts = byVideo.Count > 0 ? await GetContextsAsync(byVideo) : null;
+        if (contexts is not null)
+        {
+            await PaidVideoAccess.RejectUnpurchasedViewsAsync(grains, userId, events, byVideo, contexts, outcomes);
+        }
+
         var accepted = false;
         if (contexts is not null)
         {
@@ -201,7 +209,14 @@ internal sealed class UserEventApplier(
             User.Liked.Remove(videoId);
         }
 
+        // Without consent to personalization the events count (above) but train nothing about the user.
+        if (!UserConsent.Personalized(User))
+        {
+            return;
+        }
+
         signals.Observe(User, videoId, e.Type, e.WatchMs, video.DurationMs, video.CreatorId);
+        memory.Observe(User, videoId, e.Type, video.Title);
         if (rule.LearningTarget(e.WatchMs, video.DurationMs) is { } target && video.VideoVector.Length == User.Vector.Length)
         {
             learner.Step(User.Vector, video.VideoVector, target);

@@ -68,6 +68,9 @@ public static class SiloHostingExtensions
                     o.Invariant = ClusterConfigurationExtensions.AdoNetInvariant;
                     o.ConnectionString = pools!.Shared;
                     o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+
+                    // Cleared state (an erased user) leaves no row behind.
+                    o.DeleteStateOnClear = true;
                 }));
                 silo.Services.AddSingleton(sp => new PostgresStateWriter(
                     pools!.Writers,
@@ -109,6 +112,7 @@ public static class SiloHostingExtensions
             }
 
             silo.AddPlatformClusterOperations(configuration);
+            silo.AddPlatformMonetization();
             if (hosting.Dashboard)
             {
                 var sampling = configuration.GetSection(DashboardSamplingOptions.Section).Get<DashboardSamplingOptions>() ?? new();
