@@ -41,6 +41,8 @@ public static class GrainServiceExtensions
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<CatalogReporter>());
         services.AddSingleton<VideoEngagementBatcher>();
         services.AddSingleton<CoEngagementBatcher>();
+        services.AddSingleton<ImpressionBatcher>();
+        services.AddSingleton<FeedQualityMetrics>();
         services.AddPlatformRanking();
         services.AddUserErasureStep<UserStateErasureStep>();
         return services;
