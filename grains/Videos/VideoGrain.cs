@@ -286,7 +286,11 @@ public sealed partial class VideoGrain(
     }
 
     private CatalogVideo ToCatalogVideo() =>
-        new(S.Info!.VideoId, S.Info.CreatorId, (float[])S.Vector.Clone(), S.Info.RegisteredAt, Signals());
+        new(S.Info!.VideoId, S.Info.CreatorId, (float[])S.Vector.Clone(), S.Info.RegisteredAt, Signals())
+        {
+            Title = S.Info.Title,
+            Tags = S.Info.Tags,
+        };
 
     private VideoSignals Signals() => new(S.Views, S.Likes, S.Completions, S.Skips, S.Shares, _recentEngagement);
 
