@@ -20,7 +20,8 @@ public sealed class SearchOptions
     public double EngagementWeight { get; set; } = 0.25;
 
     /// <summary>
-    /// The weighted engagement (views + 3 likes + 5 shares) at which e reaches one half; e grows with its logarithm.
+    /// The weighted engagement (all-time views, likes and shares with their trending weights, 1, 3 and 5) at which e
+    /// reaches one half; e grows with its logarithm.
     /// Default 100.
     /// </summary>
     public double EngagementHalfPoint { get; set; } = 100;
@@ -30,4 +31,10 @@ public sealed class SearchOptions
     /// the shards' proposals, then asks every shard for the exact figures of the winners. Default 4.
     /// </summary>
     public int TrendingTagOverfetch { get; set; } = 4;
+
+    /// <summary>
+    /// How long a shard reuses its trending-tags answer for the same count: summing every tag's decayed velocities
+    /// costs a pass over the shard, and the velocities only move when reports arrive (about once a second). Default 1 s.
+    /// </summary>
+    public TimeSpan TrendingTagsMaxAge { get; set; } = TimeSpan.FromSeconds(1);
 }

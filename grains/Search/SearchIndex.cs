@@ -37,6 +37,7 @@ public sealed class SearchIndex : IDisposable
     private readonly Similarity _similarity = new BM25Similarity();
     private readonly IndexWriter _writer;
     private readonly SimpleQueryParser _parser;
+    private readonly SimpleQueryParser _nonHanParser;
     private readonly TimeProvider _time;
     private readonly TimeSpan _refreshInterval;
     private readonly WeightedTopCollector _collector = new();
@@ -66,6 +67,16 @@ public sealed class SearchIndex : IDisposable
         {
             DefaultOperator = Occur.SHOULD,
         };
+
+        // A query without Han characters has nothing for the Chinese fields: skip their (costly) analysis.
+        _nonHanParser = new SimpleQueryParser(_analyzer, new Dictionary<string, float>
+        {
+            [TitleField] = 1f,
+            [TagsField] = 1f,
+        })
+        {
+            DefaultOperator = Occur.SHOULD,
+        };
         _reader = DirectoryReader.Open(_writer, applyAllDeletes: true);
         _searcher = new IndexSearcher(_reader) { Similarity = _similarity };
         _refreshedAt = time.GetTimestamp();
@@ -82,12 +93,20 @@ public sealed class SearchIndex : IDisposable
             new StringField(IdField, videoId, Field.Store.NO),
             new NumericDocValuesField(KeyField, key),
             new TextField(TitleField, title, Field.Store.NO),
-            new TextField(TitleHanField, title, Field.Store.NO),
         };
+        // The Chinese field only for text with Han characters: the segmenter is the costly part of indexing.
+        if (HasHan(title))
+        {
+            document.Add(new TextField(TitleHanField, title, Field.Store.NO));
+        }
+
         foreach (var tag in tags)
         {
             document.Add(new TextField(TagsField, tag, Field.Store.NO));
-            document.Add(new TextField(TagsHanField, tag, Field.Store.NO));
+            if (HasHan(tag))
+            {
+                document.Add(new TextField(TagsHanField, tag, Field.Store.NO));
+            }
         }
 
         _writer.UpdateDocument(new Term(IdField, videoId), document);
@@ -135,7 +154,8 @@ public sealed class SearchIndex : IDisposable
         }
 
         // Prefix and fuzzy terms are not analyzed; the indexed terms are lower case.
-        if (count <= 0 || _parser.Parse(text.ToLowerInvariant()) is not { } query)
+        var parser = HasHan(text) ? _parser : _nonHanParser;
+        if (count <= 0 || parser.Parse(text.ToLowerInvariant()) is not { } query)
         {
             return;
         }
@@ -143,6 +163,19 @@ public sealed class SearchIndex : IDisposable
         _collector.Start(count, weight);
         _searcher.Search(query, _collector);
         _collector.DrainInto(into);
+    }
+
+    private static bool HasHan(string text)
+    {
+        foreach (var c in text)
+        {
+            if (HanTokenFilter.IsHan(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public void Dispose()

@@ -116,6 +116,24 @@ public sealed class DiscoveryIndexTests
         Assert.Equal([new TrendingTag("howto", 25, 2)], index.TrendingTags(1, now));
     }
 
+    [Fact]
+    public void TrendingTagsAreReusedForAtMostTheirMaxAgeAndNeverAfterARemoval()
+    {
+        using var index = new DiscoveryIndex(Options, Catalog, _time);
+        index.Upsert(Video("v-1", "a", "cooking"));
+        index.Upsert(Video("v-2", "b", "garden"));
+        index.Report("v-2", VideoSignals.None with { RecentEngagement = 10 }, _time.GetUtcNow());
+        Assert.Equal(["garden", "cooking"], index.TrendingTags(10, _time.GetUtcNow()).Select(t => t.Tag));
+
+        index.Report("v-1", VideoSignals.None with { RecentEngagement = 50 }, _time.GetUtcNow());
+        Assert.Equal(["garden", "cooking"], index.TrendingTags(10, _time.GetUtcNow()).Select(t => t.Tag));
+        _time.Advance(Options.TrendingTagsMaxAge);
+        Assert.Equal(["cooking", "garden"], index.TrendingTags(10, _time.GetUtcNow()).Select(t => t.Tag));
+
+        index.Remove("v-1");
+        Assert.Equal(["garden"], index.TrendingTags(10, _time.GetUtcNow()).Select(t => t.Tag));
+    }
+
     private static CatalogVideo Video(string id, string title, params string[] tags) =>
         new(id, "c-1", [0.1f], Start, VideoSignals.None) { Title = title, Tags = tags };
 
