@@ -31,10 +31,4 @@ public sealed class SearchOptions
     /// the shards' proposals, then asks every shard for the exact figures of the winners. Default 4.
     /// </summary>
     public int TrendingTagOverfetch { get; set; } = 4;
-
-    /// <summary>
-    /// How long a shard reuses its trending-tags answer for the same count: summing every tag's decayed velocities
-    /// costs a pass over the shard, and the velocities only move when reports arrive (about once a second). Default 1 s.
-    /// </summary>
-    public TimeSpan TrendingTagsMaxAge { get; set; } = TimeSpan.FromSeconds(1);
 }

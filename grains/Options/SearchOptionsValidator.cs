@@ -28,11 +28,6 @@ public sealed class SearchOptionsValidator : IValidateOptions<SearchOptions>
             errors.Add($"{SearchOptions.Section}:TrendingTagOverfetch must be 1..100.");
         }
 
-        if (options.TrendingTagsMaxAge < TimeSpan.Zero || options.TrendingTagsMaxAge > TimeSpan.FromMinutes(1))
-        {
-            errors.Add($"{SearchOptions.Section}:TrendingTagsMaxAge must be from 0 to 1 minute.");
-        }
-
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -29,6 +29,9 @@ internal sealed class DiscoveryEntry(long key, string videoId)
 
     public DateTimeOffset TrendingAt { get; set; }
 
+    /// <summary>The velocity in <see cref="TagIndex"/>'s time-independent units (ordered like velocities at any time).</summary>
+    public double Weight { get; set; }
+
     /// <summary>The trending velocity decayed to <paramref name="now"/>.</summary>
     public double TrendingNow(DateTimeOffset now, TimeSpan halfLife)
     {

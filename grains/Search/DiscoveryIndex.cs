@@ -20,7 +20,6 @@ public sealed class DiscoveryIndex : IDisposable
     private readonly Func<long, double> _weight;
     private readonly List<(long Key, double Score)> _found = [];
     private long _nextKey;
-    private (DateTimeOffset At, int Count, TrendingTag[] Tags)? _trending;
 
     public DiscoveryIndex(SearchOptions options, CatalogOptions catalog, TimeProvider time)
     {
@@ -81,6 +80,7 @@ public sealed class DiscoveryIndex : IDisposable
         entry.Trending = double.IsFinite(trending) && trending > 0 ? trending : 0;
         entry.TrendingAt = now;
         entry.Boost = EngagementBoost.Of(signals, _options);
+        _tags.Update(entry);
     }
 
     /// <summary>Removes a video: it is out of every result from this call on (the text reader is filtered by key).</summary>
@@ -93,8 +93,6 @@ public sealed class DiscoveryIndex : IDisposable
 
         _byKey.Remove(entry.Key);
         _tags.Remove(entry);
-        // A removed video leaves tag trends at once; a new one may wait for the next computation (within a second).
-        _trending = null;
         _text.Delete(videoId);
         return true;
     }
@@ -124,21 +122,8 @@ public sealed class DiscoveryIndex : IDisposable
     /// <summary>The <paramref name="count"/> most trending videos with a tag (any case).</summary>
     public SearchHit[] TagVideos(string tag, int count, DateTimeOffset now) => _tags.Videos(tag.ToLowerInvariant(), count, now);
 
-    /// <summary>
-    /// The <paramref name="count"/> tags with the highest engagement velocity here, computed at most once per
-    /// <see cref="SearchOptions.TrendingTagsMaxAge"/> for the same count (the merge then asks for the winners' exact figures).
-    /// </summary>
-    public TrendingTag[] TrendingTags(int count, DateTimeOffset now)
-    {
-        if (_trending is { } cached && cached.Count == count && now >= cached.At && now - cached.At < _options.TrendingTagsMaxAge)
-        {
-            return cached.Tags;
-        }
-
-        var tags = _tags.Trending(count, now);
-        _trending = (now, count, tags);
-        return tags;
-    }
+    /// <summary>The <paramref name="count"/> tags with the highest engagement velocity here.</summary>
+    public TrendingTag[] TrendingTags(int count, DateTimeOffset now) => _tags.Trending(count, now);
 
     /// <summary>This shard's figures for the given lower-cased tags, in order.</summary>
     public TrendingTag[] TagStats(string[] tagKeys, DateTimeOffset now) => _tags.Stats(tagKeys, now);

@@ -117,7 +117,7 @@ public sealed class DiscoveryIndexTests
     }
 
     [Fact]
-    public void TrendingTagsAreReusedForAtMostTheirMaxAgeAndNeverAfterARemoval()
+    public void TagTrendsFollowReportsAndRemovalsAtOnce()
     {
         using var index = new DiscoveryIndex(Options, Catalog, _time);
         index.Upsert(Video("v-1", "a", "cooking"));
@@ -125,13 +125,33 @@ public sealed class DiscoveryIndexTests
         index.Report("v-2", VideoSignals.None with { RecentEngagement = 10 }, _time.GetUtcNow());
         Assert.Equal(["garden", "cooking"], index.TrendingTags(10, _time.GetUtcNow()).Select(t => t.Tag));
 
+        _time.Advance(TimeSpan.FromSeconds(1));
         index.Report("v-1", VideoSignals.None with { RecentEngagement = 50 }, _time.GetUtcNow());
-        Assert.Equal(["garden", "cooking"], index.TrendingTags(10, _time.GetUtcNow()).Select(t => t.Tag));
-        _time.Advance(Options.TrendingTagsMaxAge);
         Assert.Equal(["cooking", "garden"], index.TrendingTags(10, _time.GetUtcNow()).Select(t => t.Tag));
 
         index.Remove("v-1");
-        Assert.Equal(["garden"], index.TrendingTags(10, _time.GetUtcNow()).Select(t => t.Tag));
+        var garden = Assert.Single(index.TrendingTags(10, _time.GetUtcNow()));
+        Assert.Equal(("garden", 1), (garden.Tag, garden.Videos));
+        Assert.Equal(10 * Math.Pow(0.5, 1.0 / 1800), garden.Score, 12);
+    }
+
+    [Fact]
+    public void TagTrendsStayExactAcrossManyHalfLives()
+    {
+        using var index = new DiscoveryIndex(Options, Catalog, _time);
+        index.Upsert(Video("v-1", "a", "cooking"));
+        index.Upsert(Video("v-2", "b", "cooking"));
+        index.Report("v-1", VideoSignals.None with { RecentEngagement = 8 }, _time.GetUtcNow());
+
+        // 100 half-lives later (past the epoch's rebase): the old velocity has decayed to nothing, the new one is whole.
+        _time.Advance(TimeSpan.FromMinutes(30 * 100));
+        index.Report("v-2", VideoSignals.None with { RecentEngagement = 4 }, _time.GetUtcNow());
+        var trend = Assert.Single(index.TrendingTags(10, _time.GetUtcNow()));
+        Assert.Equal(4 + (8 * Math.Pow(0.5, 100)), trend.Score, 12);
+
+        _time.Advance(TimeSpan.FromMinutes(30));
+        Assert.Equal(2, Assert.Single(index.TagStats(["cooking"], _time.GetUtcNow())).Score, 12);
+        Assert.Equal(["v-2", "v-1"], Ids(index.TagVideos("cooking", 10, _time.GetUtcNow())));
     }
 
     private static CatalogVideo Video(string id, string title, params string[] tags) =>
