@@ -13,10 +13,13 @@ public static class GatewayApiExtensions
         app.MapFeedApi();
         app.MapDiscoveryApi();
         app.MapUsersApi();
+        app.MapFollowingFeedApi();
         app.MapCreatorsApi();
         app.MapCreatorLiveApi();
         app.MapCreatorStudioApi();
         app.MapAdminApi();
+        app.MapPrivacyApi();
+        app.MapMoneyApi();
         return app;
     }
 }

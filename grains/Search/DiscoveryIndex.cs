@@ -41,13 +41,15 @@ public sealed class DiscoveryIndex : IDisposable
     /// <summary>Adds a published video or updates it; its text is indexed again only when its title or tags changed.</summary>
     public void Upsert(CatalogVideo video)
     {
+        var title = video.Title ?? "";
+        var tags = video.Tags ?? [];
         if (!_byVideo.TryGetValue(video.VideoId, out var entry))
         {
             entry = new DiscoveryEntry(++_nextKey, video.VideoId);
             _byVideo.Add(video.VideoId, entry);
             _byKey.Add(entry.Key, entry);
         }
-        else if (entry.Title == video.Title && entry.Tags.AsSpan().SequenceEqual(video.Tags))
+        else if (entry.Title == title && entry.Tags.AsSpan().SequenceEqual(tags))
         {
             entry.CreatorId = video.CreatorId;
             entry.Boost = EngagementBoost.Of(video.Signals, _options);
@@ -59,13 +61,13 @@ public sealed class DiscoveryIndex : IDisposable
         }
 
         entry.CreatorId = video.CreatorId;
-        entry.Title = video.Title;
-        entry.Tags = video.Tags;
-        entry.TagKeys = DiscoveryEntry.KeysOf(video.Tags);
+        entry.Title = title;
+        entry.Tags = tags;
+        entry.TagKeys = DiscoveryEntry.KeysOf(tags);
         entry.RegisteredAt = video.RegisteredAt;
         entry.Boost = EngagementBoost.Of(video.Signals, _options);
         _tags.Add(entry);
-        _text.Put(video.VideoId, entry.Key, video.Title, video.Tags);
+        _text.Put(video.VideoId, entry.Key, title, tags);
     }
 
     /// <summary>A video's latest signals: its search boost and trending velocity (ignored for videos not held).</summary>
