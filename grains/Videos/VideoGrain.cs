@@ -24,6 +24,7 @@ public sealed partial class VideoGrain(
     IOptions<CatalogOptions> catalogOptions,
     IOptions<DeliveryOptions> deliveryOptions,
     CatalogReporter reporter,
+    VideoContextCache contexts,
     ILogger<VideoGrain> logger,
     TimeProvider time) : Grain, IVideoGrain
 {
@@ -193,6 +194,8 @@ public sealed partial class VideoGrain(
             S.Info = info with { State = PublicationState.TakenDown };
             await Commit.CommitAsync();
         }
+
+        contexts.Invalidate(info.VideoId);
 
         await Shard.RemoveAsync(info.VideoId);
         return true;

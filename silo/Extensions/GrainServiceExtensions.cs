@@ -41,6 +41,7 @@ public static class GrainServiceExtensions
         services.AddSingleton(sp => new OnlineLearner(sp.GetRequiredService<IOptions<LearningOptions>>().Value));
         services.AddSingleton<CatalogReporter>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<CatalogReporter>());
+        services.AddSingleton<VideoContextCache>();
         services.AddSingleton<VideoEngagementBatcher>();
         services.AddSingleton<CoEngagementBatcher>();
         services.AddSingleton<ImpressionBatcher>();
