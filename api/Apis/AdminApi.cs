@@ -20,7 +20,9 @@ public static class AdminApi
     {
         app.MapPost("/v1/admin/videos/{videoId}/takedown", TakeDownAsync)
             .WithName("TakeDownVideo")
-            .WithSummary("Takes a video down: it leaves every feed at once. Needs the X-Api-Key header.");
+            .WithSummary("Takes a video down: it leaves every feed at once. Needs the X-Api-Key header.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
