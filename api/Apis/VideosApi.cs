@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.Api.Contracts;
+using Platform.Api.Extensions;
 using Platform.Api.Validation;
 using Platform.GrainInterfaces;
 
@@ -16,7 +17,8 @@ public static class VideosApi
             .WithName("RegisterVideo")
             .WithSummary("Registers a video: 201 the first time, 200 again for the same creator, 409 for another.")
             .Accepts<VideoRegistrationRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireCaller();
         app.MapGet("/v1/videos/{videoId}", GetAsync)
             .WithName("GetVideo")
             .WithSummary("A video's metadata and state.")
@@ -43,6 +45,11 @@ public static class VideosApi
         if (registration is null)
         {
             return Problems.Validation(errors);
+        }
+
+        if (request.HttpContext.ForbidUnlessActingForCreator(registration.CreatorId, requireCreatorRole: true) is { } refused)
+        {
+            return refused;
         }
 
         var video = grains.GetGrain<IVideoGrain>(registration.VideoId);

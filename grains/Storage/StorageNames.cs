@@ -19,4 +19,12 @@ public static class StorageNames
     public const string VideoState = "video";
     public const string CreatorState = "creator";
     public const string CatalogShardState = "catalogShard";
+    public const string UserErasureState = "userErasure";
+
+    // Transactional state of the money grains (grains/Money), on the same provider.
+    public const string WalletState = "wallet";
+    public const string PaymentRecordState = "paymentRecord";
+    public const string CreatorEarningsState = "creatorEarnings";
+    public const string LedgerShardState = "ledgerShard";
+    public const string WalletJournalPageState = "walletJournalPage";
 }
