@@ -22,7 +22,9 @@ public static class AdminApi
         app.MapPost("/v1/admin/videos/{videoId}/takedown", TakeDownAsync)
             .WithName("TakeDownVideo")
             .WithSummary("Takes a video down: it leaves every feed at once. Needs the admin key in X-Api-Key, or a token with the admin role.")
-            .RequireAdmin();
+            .RequireAdmin()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -20,6 +20,7 @@ public static class GatewayApiExtensions
         app.MapAdminApi();
         app.MapPrivacyApi();
         app.MapMoneyApi();
+        app.MapApiDocumentation();
         return app;
     }
 }
