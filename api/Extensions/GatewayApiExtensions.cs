@@ -17,6 +17,7 @@ public static class GatewayApiExtensions
         app.MapCreatorStudioApi();
         app.MapAdminApi();
         app.MapExperimentsApi();
+        app.MapExperimentPage();
         return app;
     }
 }
