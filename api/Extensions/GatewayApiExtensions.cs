@@ -18,6 +18,7 @@ public static class GatewayApiExtensions
         app.MapAdminApi();
         app.MapExperimentsApi();
         app.MapExperimentPage();
+        app.MapMoneyApi();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Platform.GrainInterfaces;
 using Platform.Grains.Engagement;
+using Platform.Grains.Money;
 using Platform.Grains.Options;
 using Platform.Grains.Recommendation;
 using Platform.Grains.Videos;
@@ -17,7 +18,8 @@ internal sealed class UserEventApplier(
     OnlineLearner learner,
     VideoEngagementBatcher videoBatcher,
     UserFeedSignals signals,
-    FeedOptions feed)
+    FeedOptions feed,
+    IGrainFactory grains)
 {
     private UserState User => state.State;
 
@@ -53,6 +55,11 @@ internal sealed class UserEventApplier(
         // Everything that can fail without side effects (asking the videos) comes first; from here
         // on the state changes in memory only.
         var contexts = byVideo.Count > 0 ? await GetContextsAsync(byVideo) : null;
+        if (contexts is not null)
+        {
+            await PaidVideoAccess.RejectUnpurchasedViewsAsync(grains, userId, events, byVideo, contexts, outcomes);
+        }
+
         var accepted = false;
         if (contexts is not null)
         {

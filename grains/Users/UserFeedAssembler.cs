@@ -1,5 +1,6 @@
 using Platform.GrainInterfaces;
 using Platform.Grains.Catalog;
+using Platform.Grains.Money;
 using Platform.Grains.Options;
 using Platform.Grains.Recommendation;
 
@@ -15,7 +16,8 @@ internal sealed class UserFeedAssembler(
     UserFeedSignals signals,
     FeedOptions feed,
     int shards,
-    TimeProvider time)
+    TimeProvider time,
+    string userId)
 {
     private readonly Random _random = new();
 
@@ -41,6 +43,7 @@ internal sealed class UserFeedAssembler(
         var context = new FeedRanker.UserContext(user.Vector, user.Interest, UserFeedSignals.CreatorAffinity(user, followed));
         var features = new List<float[]>(count);
         var items = ranker.Rank(context, candidates, count, time.GetUtcNow(), _random, features);
+        items = await PaidVideoAccess.LockAsync(grains, userId, items, candidates);
         signals.Served(items, features);
         foreach (var item in items)
         {

@@ -37,13 +37,13 @@ public sealed class UserGrain(
     private UserState User => state.State;
 
     private UserEventApplier Events => _events ??=
-        new(this.GetPrimaryKeyString(), state, learner, videoBatcher, _signals, feedOptions.Value);
+        new(this.GetPrimaryKeyString(), state, learner, videoBatcher, _signals, feedOptions.Value, GrainFactory);
 
     private UserOutbox Outbox => _outbox ??=
         new(this, GrainFactory, state, videoBatcher, deliveryOptions.Value, logger, () => _broken ? Task.CompletedTask : WriteAsync());
 
     private UserFeedAssembler Feed => _feed ??=
-        new(GrainFactory, ranker, _signals, feedOptions.Value, catalogOptions.Value.Shards, time);
+        new(GrainFactory, ranker, _signals, feedOptions.Value, catalogOptions.Value.Shards, time, this.GetPrimaryKeyString());
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {

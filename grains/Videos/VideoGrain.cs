@@ -85,7 +85,8 @@ public sealed partial class VideoGrain(
             registration.Tags,
             registration.DurationMs,
             PublicationState.Published,
-            time.GetUtcNow());
+            time.GetUtcNow(),
+            registration.PriceCents);
         S.Vector = learner.SeedVideo(registration.VideoId, registration.Tags);
         await Commit.CommitAsync();
         await AnnounceAsync();
@@ -102,7 +103,7 @@ public sealed partial class VideoGrain(
     {
         null => VideoEngagementContext.Rejected("unknown video"),
         { State: PublicationState.TakenDown } => VideoEngagementContext.Rejected("video taken down"),
-        { } info => new VideoEngagementContext(null, info.CreatorId, (float[])S.Vector.Clone(), info.DurationMs),
+        { } info => new VideoEngagementContext(null, info.CreatorId, (float[])S.Vector.Clone(), info.DurationMs, info.PriceCents),
     });
 
     public async Task ApplyEngagementAsync(VideoEngagementRequest[] requests)
@@ -262,7 +263,7 @@ public sealed partial class VideoGrain(
     }
 
     private CatalogVideo ToCatalogVideo() =>
-        new(S.Info!.VideoId, S.Info.CreatorId, (float[])S.Vector.Clone(), S.Info.RegisteredAt, Signals());
+        new(S.Info!.VideoId, S.Info.CreatorId, (float[])S.Vector.Clone(), S.Info.RegisteredAt, Signals(), S.Info.PriceCents);
 
     private VideoSignals Signals() => new(S.Views, S.Likes, S.Completions, S.Skips, S.Shares, _recentEngagement);
 
