@@ -9,6 +9,9 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>Gathers, scores and returns up to <paramref name="count"/> new videos for the user.</summary>
     Task<FeedPage> GetFeedAsync(int count);
 
+    /// <summary>The newest published videos of the creators the user follows, not yet viewed, newest first.</summary>
+    Task<FollowedVideo[]> GetFollowingFeedAsync(int count);
+
     /// <summary>The user's counters.</summary>
     Task<UserStats> GetStatsAsync();
 }

@@ -55,7 +55,7 @@ public static class FeedApi
     /// <summary>
     /// Plain ASCII digits only: int.TryParse also accepts trailing NULs ("5\0"), which a strict API must refuse.
     /// </summary>
-    private static bool TryParseCount(string? text, out int count)
+    internal static bool TryParseCount(string? text, out int count)
     {
         count = 0;
         if (string.IsNullOrEmpty(text) || text.Length > 3)

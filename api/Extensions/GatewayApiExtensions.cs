@@ -12,6 +12,7 @@ public static class GatewayApiExtensions
         app.MapEventsApi();
         app.MapFeedApi();
         app.MapUsersApi();
+        app.MapFollowingFeedApi();
         app.MapCreatorsApi();
         app.MapCreatorLiveApi();
         app.MapCreatorStudioApi();

@@ -18,6 +18,7 @@ internal sealed class UserEventApplier(
     OnlineLearner learner,
     VideoEngagementBatcher videoBatcher,
     UserFeedSignals signals,
+    UserFeedMemory memory,
     FeedOptions feed,
     IGrainFactory grains)
 {
@@ -192,6 +193,7 @@ internal sealed class UserEventApplier(
         }
 
         signals.Observe(User, videoId, e.Type, e.WatchMs, video.DurationMs, video.CreatorId);
+        memory.Observe(User, videoId, e.Type, video.Title);
         if (rule.LearningTarget(e.WatchMs, video.DurationMs) is { } target && video.VideoVector.Length == User.Vector.Length)
         {
             learner.Step(User.Vector, video.VideoVector, target);

@@ -21,6 +21,8 @@ public sealed class UserGrain(
     FeedRanker ranker,
     VideoEngagementBatcher videoBatcher,
     CoEngagementBatcher coEngagement,
+    ImpressionBatcher impressions,
+    FeedQualityMetrics feedMetrics,
     IOptions<FeedOptions> feedOptions,
     IOptions<CatalogOptions> catalogOptions,
     IOptions<DeliveryOptions> deliveryOptions,
@@ -28,6 +30,7 @@ public sealed class UserGrain(
     TimeProvider time) : Grain, IUserGrain, IRemindable
 {
     private readonly UserFeedSignals _signals = new(ranker, catalogOptions.Value.Shards);
+    private readonly UserFeedMemory _memory = new(feedMetrics, impressions, feedOptions.Value.ServedHistory);
     private UserEventApplier? _events;
     private UserOutbox? _outbox;
     private UserFeedAssembler? _feed;
@@ -37,13 +40,13 @@ public sealed class UserGrain(
     private UserState User => state.State;
 
     private UserEventApplier Events => _events ??=
-        new(this.GetPrimaryKeyString(), state, learner, videoBatcher, _signals, feedOptions.Value, GrainFactory);
+        new(this.GetPrimaryKeyString(), state, learner, videoBatcher, _signals, _memory, feedOptions.Value, GrainFactory);
 
     private UserOutbox Outbox => _outbox ??=
         new(this, GrainFactory, state, videoBatcher, deliveryOptions.Value, logger, () => _broken ? Task.CompletedTask : WriteAsync());
 
     private UserFeedAssembler Feed => _feed ??=
-        new(GrainFactory, ranker, _signals, feedOptions.Value, catalogOptions.Value.Shards, time, this.GetPrimaryKeyString());
+        new(GrainFactory, ranker, _signals, _memory, feedOptions.Value, catalogOptions.Value.Shards, time, this.GetPrimaryKeyString());
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -93,6 +96,8 @@ public sealed class UserGrain(
         _servedDirty |= page.Items.Length > 0;
         return page;
     }
+
+    public Task<FollowedVideo[]> GetFollowingFeedAsync(int count) => Feed.FollowingAsync(User, count);
 
     public Task<UserStats> GetStatsAsync() =>
         Task.FromResult(new UserStats(this.GetPrimaryKeyString(), User.Views, User.Likes, User.Shares, User.Following.Count));

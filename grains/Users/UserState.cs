@@ -1,3 +1,4 @@
+using Platform.Grains.Recommendation;
 using Platform.Grains.Storage;
 
 namespace Platform.Grains.Users;
@@ -47,4 +48,7 @@ public sealed class UserState
 
     /// <summary>Creators of recently engaged videos, oldest first, with repeats: creator affinity.</summary>
     [Id(15)] public List<string> RecentCreators { get; set; } = [];
+
+    /// <summary>What the user did with each recent engaged video, and its title: what feed reasons may name.</summary>
+    [Id(16)] public Dictionary<string, EngagedVideo> EngagedVideos { get; set; } = new(StringComparer.Ordinal);
 }

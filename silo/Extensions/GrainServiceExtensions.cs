@@ -40,6 +40,8 @@ public static class GrainServiceExtensions
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<CatalogReporter>());
         services.AddSingleton<VideoEngagementBatcher>();
         services.AddSingleton<CoEngagementBatcher>();
+        services.AddSingleton<ImpressionBatcher>();
+        services.AddSingleton<FeedQualityMetrics>();
         services.AddPlatformRanking();
         services.AddPlatformExperiments();
         return services;
