@@ -11,7 +11,7 @@ namespace Platform.Grains.Experiments;
 /// impression and metric, within <see cref="ExperimentOptions.AttributionWindow"/>. Counts go to the
 /// silo's <see cref="ExperimentCounter"/>; nothing here calls a grain.
 /// </summary>
-public sealed class UserExperiments(string userId, ExperimentDirectory directory, ExperimentCounter counter, ExperimentOptions options)
+public sealed class UserExperiments(string userId, ExperimentDirectory directory, ExperimentCounter counter, ExperimentOptions options, TimeProvider time)
 {
     private readonly Dictionary<string, Impression> _impressions = new(StringComparer.Ordinal);
     private readonly Queue<(string VideoId, Impression Impression)> _order = new();
@@ -39,13 +39,14 @@ public sealed class UserExperiments(string userId, ExperimentDirectory directory
     /// each, and the user among each variant's users the first time (<paramref name="counted"/> says
     /// which experiments already have the user; true is returned when it grew and must be written).
     /// </summary>
-    public bool Served(IReadOnlyList<FeedItem> items, AssignedVariant[] assigned, HashSet<string> counted, DateTimeOffset now)
+    public bool Served(IReadOnlyList<FeedItem> items, AssignedVariant[] assigned, HashSet<string> counted)
     {
         if (assigned.Length == 0)
         {
             return false;
         }
 
+        var now = time.GetUtcNow();
         var grew = false;
         foreach (var a in assigned)
         {
@@ -69,12 +70,14 @@ public sealed class UserExperiments(string userId, ExperimentDirectory directory
     }
 
     /// <summary>Counts an applied event on <paramref name="videoId"/> under every metric its rule moves.</summary>
-    public void Engaged(string videoId, EngagementRule rule, long watchMs, int durationMs, DateTimeOffset now)
+    public void Engaged(string videoId, EngagementRule rule, long watchMs, int durationMs)
     {
         if (_impressions.Count == 0)
         {
             return;
         }
+
+        var now = time.GetUtcNow();
 
         if (rule.Views > 0)
         {
@@ -107,8 +110,8 @@ public sealed class UserExperiments(string userId, ExperimentDirectory directory
         }
     }
 
-    /// <summary>Counts the user's <paramref name="metric"/> on <paramref name="videoId"/> for the variants that served it, once per impression.</summary>
-    public void Engaged(string videoId, ExperimentMetric metric, DateTimeOffset now)
+    /// <summary>Counts the user's metric on <paramref name="videoId"/> for the variants that served it, once per impression.</summary>
+    private void Engaged(string videoId, ExperimentMetric metric, DateTimeOffset now)
     {
         if (!_impressions.TryGetValue(videoId, out var impression) || now - impression.At > options.AttributionWindow)
         {

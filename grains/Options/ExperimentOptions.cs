@@ -17,9 +17,6 @@ public sealed class ExperimentOptions
     /// <summary>Most impressions one user remembers for attribution (the oldest are forgotten first). Default 1000.</summary>
     public int MaxImpressionsPerUser { get; set; } = 1000;
 
-    /// <summary>Most experiments running at once. Default 16.</summary>
-    public int MaxRunning { get; set; } = 16;
-
     /// <summary>How long an experiment keeps the flush mark of a silo process that stopped sending. Default 1 h.</summary>
     public TimeSpan SenderMarkRetention { get; set; } = TimeSpan.FromHours(1);
 }

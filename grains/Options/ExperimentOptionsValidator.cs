@@ -13,9 +13,9 @@ public sealed class ExperimentOptionsValidator : IValidateOptions<ExperimentOpti
             failures.Add($"{ExperimentOptions.Section}: RefreshInterval, FlushInterval and AttributionWindow must be positive.");
         }
 
-        if (o.MaxImpressionsPerUser is < 1 or > 100_000 || o.MaxRunning is < 1 or > 256)
+        if (o.MaxImpressionsPerUser is < 1 or > 100_000)
         {
-            failures.Add($"{ExperimentOptions.Section}: MaxImpressionsPerUser must be 1..100000 and MaxRunning 1..256.");
+            failures.Add($"{ExperimentOptions.Section}:MaxImpressionsPerUser must be 1..100000.");
         }
 
         if (o.SenderMarkRetention < TimeSpan.FromMinutes(5))

@@ -21,6 +21,7 @@ public static class StorageNames
     public const string CatalogShardState = "catalogShard";
     public const string ExperimentState = "experiment";
     public const string ExperimentRegistryState = "experimentRegistry";
+    public const string UserExperimentsState = "userExperiments";
 
     // Transactional state of the money grains (grains/Money), on the same provider.
     public const string WalletState = "wallet";

@@ -13,6 +13,7 @@ public static class ExperimentServiceExtensions
         services.AddSingleton<IValidateOptions<ExperimentOptions>, ExperimentOptionsValidator>();
         services.AddSingleton<ExperimentDirectory>();
         services.AddSingleton<ExperimentCounter>();
+        services.AddSingleton<VariantModels>();
         return services;
     }
 }

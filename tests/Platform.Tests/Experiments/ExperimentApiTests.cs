@@ -77,6 +77,119 @@ public sealed class ExperimentApiTests(ExperimentServerFixture platform)
         Assert.Equal(HttpStatusCode.NotFound, (await AdminGetAsync($"/v1/admin/experiments/{id}")).StatusCode);
     }
 
+    [Fact]
+    public async Task FeedsNameTheUsersVariantAndTheSplitFollowsTheWeights()
+    {
+        await RegisterCatalogAsync(12);
+        var id = NewId("exp");
+        await CreateAsync(Definition(id, 50, 50, new { }));
+
+        var variants = new Dictionary<string, string>();
+        await Poll.UntilAsync(async () => (await FeedVariantAsync($"split-{id}-0", id)) is not null, "the experiment reaches feeds");
+        for (var i = 0; i < 600; i++)
+        {
+            var user = $"split-{id}-{i}";
+            variants[user] = (await FeedVariantAsync(user, id))!;
+        }
+
+        var treated = variants.Values.Count(v => v == "treatment");
+        Assert.InRange(treated / 600.0, 0.44, 0.56);
+        foreach (var user in variants.Keys.Take(50))
+        {
+            Assert.Equal(variants[user], await FeedVariantAsync(user, id));
+        }
+
+        var report = await Poll.UntilAsync(
+            () => GetReportAsync(id),
+            r => r["variants"]!.AsArray().Sum(v => (long)v!["users"]!) >= 600,
+            "every served user is counted once");
+        Assert.Equal(600 - treated, (long)report["variants"]![0]!["users"]!);
+        Assert.Equal(treated, (long)report["variants"]![1]!["users"]!);
+    }
+
+    [Fact]
+    public async Task EngagementCountsOncePerImpressionAndTypeForTheVariantThatServedIt()
+    {
+        await RegisterCatalogAsync(12);
+        var id = NewId("exp");
+        await CreateAsync(Definition(id, 1, 1, new { }));
+        var user = NewId("u");
+        var probe = await ReachFeedsAsync(id);
+
+        var feed = await _http.GetJsonAsync($"/v1/users/{user}/feed?count=5");
+        var variant = (string)feed["experiments"]![id]!;
+        var served = feed["items"]!.AsArray().Select(i => (string)i!["videoId"]!).ToArray();
+        Assert.Equal(5, served.Length);
+        var unserved = NewId("v");
+        Assert.Equal(HttpStatusCode.Created, (await _http.RegisterVideoAsync(unserved, NewId("c"))).StatusCode);
+
+        var like = Engage("like", user, served[0]);
+        var completion = View(user, served[1], watchMs: 30_000);
+        await _http.PostEventsAsync(like, completion, View(user, served[2], watchMs: 1_000), Engage("skip", user, served[3]), Engage("like", user, unserved));
+        await _http.PostEventsAsync(like, completion);                               // a retry: duplicates
+        await _http.PostEventsAsync(Engage("unlike", user, served[0]), Engage("like", user, served[0])); // a second like of one impression
+
+        var index = variant == "control" ? 0 : 1;
+        var report = await Poll.UntilAsync(
+            () => GetReportAsync(id),
+            r => (long)r["variants"]![index]!["views"]! >= 2 && (long)r["variants"]![index]!["skips"]! >= 1,
+            "the attributed events are flushed");
+        var counts = report["variants"]![index]!;
+        Assert.Equal(5 + probe.GetValueOrDefault(variant), (long)counts["impressions"]!);
+        Assert.Equal(1, (long)counts["likes"]!);
+        Assert.Equal(2, (long)counts["views"]!);
+        Assert.Equal(1, (long)counts["completions"]!);
+        Assert.Equal(1, (long)counts["skips"]!);
+        var other = report["variants"]![1 - index]!;
+        Assert.Equal(probe.GetValueOrDefault((string)other["name"]!), (long)other["impressions"]!);
+        Assert.Equal(0, (long)other["likes"]!);
+    }
+
+    [Fact]
+    public async Task AVariantsSettingsApplyToItsUsersOnly()
+    {
+        await RegisterCatalogAsync(30);
+        var id = NewId("exp");
+        await CreateAsync(Definition(id, 50, 50, new Dictionary<string, object> { ["Feed:Sources"] = new[] { "fresh" }, ["Feed:ExploreShare"] = 0 }));
+        await Poll.UntilAsync(async () => (await FeedVariantAsync(NewId("u"), id)) is not null, "the experiment reaches feeds");
+
+        var controlSources = new HashSet<string>();
+        for (var i = 0; i < 40; i++)
+        {
+            var feed = await _http.GetJsonAsync($"/v1/users/{NewId("u")}/feed?count=10");
+            var sources = feed["items"]!.AsArray().Select(item => (string)item!["source"]!).ToArray();
+            if ((string)feed["experiments"]![id]! == "treatment")
+            {
+                Assert.All(sources, s => Assert.Equal("fresh", s));
+            }
+            else
+            {
+                controlSources.UnionWith(sources);
+            }
+        }
+
+        Assert.Contains(controlSources, s => s != "fresh");
+    }
+
+    [Fact]
+    public async Task AStoppedExperimentLeavesFeedsAndKeepsItsNumbers()
+    {
+        await RegisterCatalogAsync(6);
+        var id = NewId("exp");
+        await CreateAsync(Definition(id, 1, 1, new { }));
+        await Poll.UntilAsync(async () => (await FeedVariantAsync(NewId("u"), id)) is not null, "the experiment reaches feeds");
+        await Poll.UntilAsync(
+            () => GetReportAsync(id), r => r["variants"]!.AsArray().Sum(v => (long)v!["impressions"]!) > 0, "impressions are counted");
+
+        var stop = await AdminPostAsync($"/v1/admin/experiments/{id}/stop", new { });
+        Assert.Equal(HttpStatusCode.OK, stop.StatusCode);
+
+        await Poll.UntilAsync(async () => (await FeedVariantAsync(NewId("u"), id)) is null, "feeds stop naming the experiment");
+        var report = await GetReportAsync(id);
+        Assert.Equal("stopped", (string)report["state"]!);
+        Assert.True(report["variants"]!.AsArray().Sum(v => (long)v!["impressions"]!) > 0);
+    }
+
     private static object Definition(string id, int control, int treatment, object treatmentSettings) => new
     {
         experimentId = id,
@@ -86,6 +199,50 @@ public sealed class ExperimentApiTests(ExperimentServerFixture platform)
             new { name = "treatment", weight = treatment, settings = treatmentSettings },
         },
     };
+
+    private async Task RegisterCatalogAsync(int videos)
+    {
+        for (var i = 0; i < videos; i++)
+        {
+            Assert.True((await _http.RegisterVideoAsync(NewId("v"), NewId("c"))).IsSuccessStatusCode);
+        }
+    }
+
+    private async Task CreateAsync(object body)
+    {
+        var response = await AdminPostAsync("/v1/admin/experiments", body);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    /// <summary>
+    /// Asks feeds of throwaway users until one names the experiment (the silo reloads the running list on a
+    /// short period); returns the impressions those probes made per variant, which the experiment counts too.
+    /// </summary>
+    private async Task<Dictionary<string, long>> ReachFeedsAsync(string experimentId)
+    {
+        var impressions = new Dictionary<string, long>();
+        await Poll.UntilAsync(
+            async () =>
+            {
+                var feed = await _http.GetJsonAsync($"/v1/users/{NewId("u")}/feed?count=3");
+                if (feed["experiments"]?[experimentId]?.GetValue<string>() is not { } variant)
+                {
+                    return false;
+                }
+
+                impressions[variant] = impressions.GetValueOrDefault(variant) + feed["items"]!.AsArray().Count;
+                return true;
+            },
+            "the experiment reaches feeds");
+        return impressions;
+    }
+
+    /// <summary>The user's variant of <paramref name="experimentId"/> named by a feed, or null when the feed names none.</summary>
+    private async Task<string?> FeedVariantAsync(string userId, string experimentId)
+    {
+        var feed = await _http.GetJsonAsync($"/v1/users/{userId}/feed?count=3");
+        return feed["experiments"]?[experimentId]?.GetValue<string>();
+    }
 
     private async Task<HttpResponseMessage> AdminPostAsync(string path, object body)
     {
