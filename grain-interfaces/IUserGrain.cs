@@ -14,4 +14,19 @@ public interface IUserGrain : IGrainWithStringKey
 
     /// <summary>The user's counters.</summary>
     Task<UserStats> GetStatsAsync();
+
+    /// <summary>The user's privacy settings.</summary>
+    Task<UserSettings> GetSettingsAsync();
+
+    /// <summary>Stores the user's privacy settings (durably); they apply from the next event and feed.</summary>
+    Task<UserSettings> SetSettingsAsync(UserSettings settings);
+
+    /// <summary>Everything the grain holds about the user.</summary>
+    Task<UserDataExport> ExportAsync();
+
+    /// <summary>
+    /// Delivers what the user's accepted events owe videos and creators (so their totals keep them), then removes
+    /// the user's state from memory and storage. Idempotent; the next call for this id starts a new, empty user.
+    /// </summary>
+    Task EraseAsync();
 }

@@ -22,7 +22,8 @@ public static class FeedApi
         app.MapGet("/v1/users/{userId}/feed", GetFeedAsync)
             .WithName("GetFeed")
             .WithSummary("A ranked, de-duplicated page of videos the user has not seen.")
-            .RequireRateLimiting(RateLimitingExtensions.FeedPolicy);
+            .RequireRateLimiting(RateLimitingExtensions.FeedPolicy)
+            .RequireUser();
         return app;
     }
 

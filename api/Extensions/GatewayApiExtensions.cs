@@ -19,6 +19,7 @@ public static class GatewayApiExtensions
         app.MapAdminApi();
         app.MapExperimentsApi();
         app.MapExperimentPage();
+        app.MapPrivacyApi();
         app.MapMoneyApi();
         return app;
     }

@@ -22,6 +22,7 @@ public static class StorageNames
     public const string ExperimentState = "experiment";
     public const string ExperimentRegistryState = "experimentRegistry";
     public const string UserExperimentsState = "userExperiments";
+    public const string UserErasureState = "userErasure";
 
     // Transactional state of the money grains (grains/Money), on the same provider.
     public const string WalletState = "wallet";

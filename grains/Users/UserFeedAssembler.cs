@@ -43,6 +43,11 @@ internal sealed class UserFeedAssembler(
             ExclusionFilter.Create(user.Viewed.Items, user.Served.Items),
             Math.Clamp(count * 2 / shards + 5, 5, 100),
             UserFeedSignals.RecentVideos(user, ranker.Ranking.CoEngagementAnchors));
+        var personalized = UserConsent.Personalized(user);
+        if (!personalized)
+        {
+            query = UserConsent.NonPersonal(query);
+        }
 
         var calls = new Task<Candidate[]>[shards];
         for (var i = 0; i < shards; i++)
@@ -53,10 +58,21 @@ internal sealed class UserFeedAssembler(
         var candidates = (await Task.WhenAll(calls)).SelectMany(c => c).ToList();
         var context = new FeedRanker.UserContext(
             user.Vector, user.Interest, UserFeedSignals.CreatorAffinity(user, followed), UserFeedMemory.History(user, followed));
+        if (!personalized)
+        {
+            // No personal reasons either: the history stays out of the context.
+            candidates = UserConsent.NonPersonal(candidates);
+            context = new FeedRanker.UserContext(query.UserVector, query.InterestVector, UserConsent.FollowedOnly(followed));
+        }
+
         var features = new List<float[]>(count);
         var items = ranker.Rank(context, candidates, settings, count, time.GetUtcNow(), _random, features, variantModels.For(assigned));
         items = await PaidVideoAccess.LockAsync(grains, userId, items, candidates);
-        signals.Served(items, features);
+        if (personalized)
+        {
+            signals.Served(items, features);
+        }
+
         memory.Served(items);
         foreach (var item in items)
         {

@@ -16,7 +16,7 @@ namespace Platform.Grains.Users;
 /// records all of it in one write, then delivers the outbox (<see cref="UserOutbox"/>), which those
 /// grains apply once each. It also builds the user's feed (<see cref="UserFeedAssembler"/>).
 /// </summary>
-public sealed class UserGrain(
+public sealed partial class UserGrain(
     [PersistentState(StorageNames.UserState, StorageNames.Provider)] IPersistentState<UserState> state,
     [PersistentState(StorageNames.UserExperimentsState, StorageNames.Provider)] IPersistentState<UserExperimentsState> experimentUsers,
     OnlineLearner learner,
@@ -66,6 +66,15 @@ public sealed class UserGrain(
             User.Interest = new float[learner.Dimensions];
         }
 
+        // A new user (or an erased one starting again) numbers its deliveries from the clock, above anything a
+        // video's or creator's delivery ledger may still remember of an erased user with the same id.
+        if (!state.RecordExists && User.LastSequence == 0)
+        {
+            User.LastSequence = time.GetUtcNow().UtcTicks;
+        }
+
+        // Written with the next write; until then a crash only repeats the upgrade.
+        _servedDirty |= Events.UpgradeStoredState();
         Outbox.Resume();
         return Task.CompletedTask;
     }

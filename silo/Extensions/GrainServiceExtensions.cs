@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Platform.Grains.Catalog;
 using Platform.Grains.Options;
+using Platform.Grains.Privacy;
 using Platform.Grains.Recommendation;
 using Platform.Grains.Videos;
 
@@ -44,6 +45,7 @@ public static class GrainServiceExtensions
         services.AddSingleton<FeedQualityMetrics>();
         services.AddPlatformRanking();
         services.AddPlatformExperiments();
+        services.AddUserErasureStep<UserStateErasureStep>();
         return services;
     }
 }

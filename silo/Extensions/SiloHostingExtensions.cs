@@ -66,6 +66,9 @@ public static class SiloHostingExtensions
                     o.Invariant = ClusterConfigurationExtensions.AdoNetInvariant;
                     o.ConnectionString = pools!.Shared;
                     o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+
+                    // Cleared state (an erased user) leaves no row behind.
+                    o.DeleteStateOnClear = true;
                 }));
                 silo.Services.AddSingleton(sp => new PostgresStateWriter(
                     pools!.Writers,
