@@ -46,7 +46,10 @@ public sealed partial class ExperimentCounter : IDisposable
         if ((uint)slot < (uint)pending.Counts.Length)
         {
             Interlocked.Add(ref pending.Counts[slot], n);
-            _counted.Add(n, new("experiment", experiment.ExperimentId), new("variant", experiment.Variants[variant].Name), new("metric", MetricName(metric)));
+            if (metric < ExperimentMetric.Clusters)
+            {
+                _counted.Add(n, new("experiment", experiment.ExperimentId), new("variant", experiment.Variants[variant].Name), new("metric", MetricName(metric)));
+            }
         }
     }
 
@@ -125,9 +128,9 @@ public sealed partial class ExperimentCounter : IDisposable
                 if (_unsent is null)
                 {
                     var counts = new List<VariantCounts>();
-                    Span<long> c = stackalloc long[Metrics];
                     for (var v = 0; v < Counts.Length / Metrics; v++)
                     {
+                        var c = new long[Metrics];
                         var any = false;
                         for (var m = 0; m < Metrics; m++)
                         {
@@ -137,7 +140,7 @@ public sealed partial class ExperimentCounter : IDisposable
 
                         if (any)
                         {
-                            counts.Add(new VariantCounts(v, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]));
+                            counts.Add(new VariantCounts(v, c));
                         }
                     }
 

@@ -95,28 +95,29 @@ public sealed class ExperimentGrain(
             return Task.FromResult<ExperimentReport?>(null);
         }
 
-        var control = Experiment.Variants[0];
         var variants = new VariantReport[definition.Variants.Length];
+        var control = LikeRate.Of(Experiment.Variants[0]);
         for (var i = 0; i < variants.Length; i++)
         {
             var t = Experiment.Variants[i];
-            var (low, high) = ExperimentStatistics.WilsonInterval(t.Likes, t.Impressions);
+            var like = LikeRate.Of(t);
+            var impressions = t[ExperimentMetric.Impressions];
             variants[i] = new VariantReport(
                 definition.Variants[i].Name,
                 definition.Variants[i].Weight,
-                t.Users,
-                t.Impressions,
-                t.Views,
-                t.Completions,
-                t.Likes,
-                t.Shares,
-                t.Skips,
-                t.Comments,
-                ExperimentStatistics.Rate(t.Likes, t.Impressions),
-                ExperimentStatistics.Rate(t.Completions, t.Impressions),
-                ExperimentStatistics.Rate(t.Skips, t.Impressions),
-                [low, high],
-                i == 0 ? null : ExperimentStatistics.TwoProportionPValue(t.Likes, t.Impressions, control.Likes, control.Impressions));
+                t[ExperimentMetric.Users],
+                impressions,
+                t[ExperimentMetric.Views],
+                t[ExperimentMetric.Completions],
+                t[ExperimentMetric.Likes],
+                t[ExperimentMetric.Shares],
+                t[ExperimentMetric.Skips],
+                t[ExperimentMetric.Comments],
+                like.Rate,
+                ExperimentStatistics.Rate(t[ExperimentMetric.Completions], impressions),
+                ExperimentStatistics.Rate(t[ExperimentMetric.Skips], impressions),
+                [like.Interval.Low, like.Interval.High],
+                i == 0 ? null : like.PValueAgainst(control));
         }
 
         return Task.FromResult<ExperimentReport?>(new ExperimentReport(

@@ -15,6 +15,9 @@ public sealed class UserExperiments(string userId, ExperimentDirectory directory
 {
     private readonly Dictionary<string, Impression> _impressions = new(StringComparer.Ordinal);
     private readonly Queue<(string VideoId, Impression Impression)> _order = new();
+
+    /// <summary>This activation's impressions and likes per experiment: the user's cluster in the like rate's variance.</summary>
+    private readonly Dictionary<string, Cluster> _clusters = new(StringComparer.Ordinal);
     private long _version = long.MinValue;
     private AssignedVariant[] _assigned = [];
 
@@ -50,7 +53,17 @@ public sealed class UserExperiments(string userId, ExperimentDirectory directory
         var grew = false;
         foreach (var a in assigned)
         {
-            counter.Add(a.Experiment, a.Variant, ExperimentMetric.Impressions, items.Count);
+            long k = items.Count;
+            counter.Add(a.Experiment, a.Variant, ExperimentMetric.Impressions, k);
+            if (!_clusters.TryGetValue(a.Experiment.ExperimentId, out var cluster))
+            {
+                _clusters[a.Experiment.ExperimentId] = cluster = new Cluster();
+                counter.Add(a.Experiment, a.Variant, ExperimentMetric.Clusters);
+            }
+
+            counter.Add(a.Experiment, a.Variant, ExperimentMetric.ImpressionsSquared, 2 * cluster.Impressions * k + k * k);
+            counter.Add(a.Experiment, a.Variant, ExperimentMetric.LikesTimesImpressions, cluster.Likes * k);
+            cluster.Impressions += k;
             if (counted.Add(a.Experiment.ExperimentId))
             {
                 counter.Add(a.Experiment, a.Variant, ExperimentMetric.Users);
@@ -128,6 +141,12 @@ public sealed class UserExperiments(string userId, ExperimentDirectory directory
         foreach (var a in impression.Variants)
         {
             counter.Add(a.Experiment, a.Variant, metric);
+            if (metric == ExperimentMetric.Likes && _clusters.TryGetValue(a.Experiment.ExperimentId, out var cluster))
+            {
+                counter.Add(a.Experiment, a.Variant, ExperimentMetric.LikesSquared, 2 * cluster.Likes + 1);
+                counter.Add(a.Experiment, a.Variant, ExperimentMetric.LikesTimesImpressions, cluster.Impressions);
+                cluster.Likes++;
+            }
         }
     }
 
@@ -143,6 +162,13 @@ public sealed class UserExperiments(string userId, ExperimentDirectory directory
                 _impressions.Remove(oldest.VideoId);
             }
         }
+    }
+
+    private sealed class Cluster
+    {
+        public long Impressions { get; set; }
+
+        public long Likes { get; set; }
     }
 
     private sealed class Impression(DateTimeOffset at, AssignedVariant[] variants)

@@ -2,35 +2,28 @@ using Platform.GrainInterfaces;
 
 namespace Platform.Grains.Experiments;
 
-/// <summary>One variant's running totals in an experiment's state. Ids are never renumbered.</summary>
+/// <summary>One variant's running totals in an experiment's state, indexed by <see cref="ExperimentMetric"/>. Ids are never renumbered.</summary>
 [GenerateSerializer, Alias("Platform.VariantTotals")]
 public sealed class VariantTotals
 {
-    [Id(0)] public long Users { get; set; }
+    private static readonly int Metrics = Enum.GetValues<ExperimentMetric>().Length;
 
-    [Id(1)] public long Impressions { get; set; }
+    [Id(0)] public long[] Counts { get; set; } = new long[Metrics];
 
-    [Id(2)] public long Views { get; set; }
-
-    [Id(3)] public long Completions { get; set; }
-
-    [Id(4)] public long Likes { get; set; }
-
-    [Id(5)] public long Shares { get; set; }
-
-    [Id(6)] public long Skips { get; set; }
-
-    [Id(7)] public long Comments { get; set; }
+    public long this[ExperimentMetric metric] => (int)metric < Counts.Length ? Counts[(int)metric] : 0;
 
     public void Add(VariantCounts c)
     {
-        Users += c.Users;
-        Impressions += c.Impressions;
-        Views += c.Views;
-        Completions += c.Completions;
-        Likes += c.Likes;
-        Shares += c.Shares;
-        Skips += c.Skips;
-        Comments += c.Comments;
+        if (Counts.Length < Metrics)
+        {
+            var grown = new long[Metrics];
+            Counts.CopyTo(grown, 0);
+            Counts = grown;
+        }
+
+        for (var i = 0; i < Math.Min(c.Counts.Length, Counts.Length); i++)
+        {
+            Counts[i] += c.Counts[i];
+        }
     }
 }

@@ -148,19 +148,28 @@ public sealed class ExperimentApiTests(ExperimentServerFixture platform)
     [Fact]
     public async Task AVariantsSettingsApplyToItsUsersOnly()
     {
-        await RegisterCatalogAsync(30);
+        // Engagement on some videos makes them trending; the rest stay fresh.
+        var videos = await RegisterCatalogAsync(30);
+        foreach (var fan in Enumerable.Range(0, 3).Select(_ => NewId("u")))
+        {
+            await _http.PostEventsAsync(videos.Take(10).SelectMany(v => new[] { View(fan, v, 30_000), Engage("like", fan, v) }).ToArray());
+        }
+
         var id = NewId("exp");
-        await CreateAsync(Definition(id, 50, 50, new Dictionary<string, object> { ["Feed:Sources"] = new[] { "fresh" }, ["Feed:ExploreShare"] = 0 }));
-        await Poll.UntilAsync(async () => (await FeedVariantAsync(NewId("u"), id)) is not null, "the experiment reaches feeds");
+        await CreateAsync(Definition(id, 50, 50, new Dictionary<string, object> { ["Feed:Sources"] = new[] { "trending" }, ["Feed:ExploreShare"] = 0 }));
+        await ReachFeedsAsync(id);
 
         var controlSources = new HashSet<string>();
+        var treated = 0;
         for (var i = 0; i < 40; i++)
         {
-            var feed = await _http.GetJsonAsync($"/v1/users/{NewId("u")}/feed?count=10");
+            var feed = await _http.GetJsonAsync($"/v1/users/{NewId("u")}/feed?count=8");
             var sources = feed["items"]!.AsArray().Select(item => (string)item!["source"]!).ToArray();
+            Assert.NotEmpty(sources);
             if ((string)feed["experiments"]![id]! == "treatment")
             {
-                Assert.All(sources, s => Assert.Equal("fresh", s));
+                treated++;
+                Assert.All(sources, s => Assert.Equal("trending", s));
             }
             else
             {
@@ -168,7 +177,8 @@ public sealed class ExperimentApiTests(ExperimentServerFixture platform)
             }
         }
 
-        Assert.Contains(controlSources, s => s != "fresh");
+        Assert.InRange(treated, 1, 39);
+        Assert.Contains(controlSources, s => s != "trending");
     }
 
     [Fact]
@@ -177,7 +187,7 @@ public sealed class ExperimentApiTests(ExperimentServerFixture platform)
         await RegisterCatalogAsync(6);
         var id = NewId("exp");
         await CreateAsync(Definition(id, 1, 1, new { }));
-        await Poll.UntilAsync(async () => (await FeedVariantAsync(NewId("u"), id)) is not null, "the experiment reaches feeds");
+        await ReachFeedsAsync(id);
         await Poll.UntilAsync(
             () => GetReportAsync(id), r => r["variants"]!.AsArray().Sum(v => (long)v!["impressions"]!) > 0, "impressions are counted");
 
@@ -200,12 +210,15 @@ public sealed class ExperimentApiTests(ExperimentServerFixture platform)
         },
     };
 
-    private async Task RegisterCatalogAsync(int videos)
+    private async Task<string[]> RegisterCatalogAsync(int count)
     {
-        for (var i = 0; i < videos; i++)
+        var videos = Enumerable.Range(0, count).Select(_ => NewId("v")).ToArray();
+        foreach (var video in videos)
         {
-            Assert.True((await _http.RegisterVideoAsync(NewId("v"), NewId("c"))).IsSuccessStatusCode);
+            Assert.True((await _http.RegisterVideoAsync(video, NewId("c"))).IsSuccessStatusCode);
         }
+
+        return videos;
     }
 
     private async Task CreateAsync(object body)
