@@ -155,6 +155,11 @@ public sealed class ExperimentApiTests(ExperimentServerFixture platform)
             await _http.PostEventsAsync(videos.Take(10).SelectMany(v => new[] { View(fan, v, 30_000), Engage("like", fan, v) }).ToArray());
         }
 
+        // Engagement reaches the catalog shards' trending order within their report interval.
+        await Poll.UntilAsync(
+            async () => (await _http.GetFeedAsync(NewId("u"), 10)).Any(item => (string)item["source"]! == "trending"),
+            "the engaged videos are trending");
+
         var id = NewId("exp");
         await CreateAsync(Definition(id, 50, 50, new Dictionary<string, object> { ["Feed:Sources"] = new[] { "trending" }, ["Feed:ExploreShare"] = 0 }));
         await ReachFeedsAsync(id);
