@@ -11,6 +11,7 @@ public static class GatewayApiExtensions
         app.MapVideosApi();
         app.MapEventsApi();
         app.MapFeedApi();
+        app.MapDiscoveryApi();
         app.MapUsersApi();
         app.MapFollowingFeedApi();
         app.MapCreatorsApi();

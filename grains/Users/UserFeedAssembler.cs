@@ -60,9 +60,10 @@ internal sealed class UserFeedAssembler(
             user.Vector, user.Interest, UserFeedSignals.CreatorAffinity(user, followed), UserFeedMemory.History(user, followed));
         if (!personalized)
         {
-            // No personal reasons either: the history stays out of the context.
+            // No personal reasons either: only the followed creators (the user's own choice) may be named.
             candidates = UserConsent.NonPersonal(candidates);
-            context = new FeedRanker.UserContext(query.UserVector, query.InterestVector, UserConsent.FollowedOnly(followed));
+            context = new FeedRanker.UserContext(
+                query.UserVector, query.InterestVector, UserConsent.FollowedOnly(followed), UserConsent.FollowedHistory(followed));
         }
 
         var features = new List<float[]>(count);

@@ -20,7 +20,7 @@ public sealed class AuthorizationMatrixTests(JwtPlatformFixture platform)
         var user = NewId("u");
         var other = NewId("u");
         Callers[] refusedWith403 = [Callers.User(other), Callers.WithRoles(NewId("a"), "admin"), Callers.AdminKey, Callers.WithRoles(other, "creator")];
-        string[] paths = [$"/v1/users/{user}/feed?count=5", $"/v1/users/{user}", $"/v1/users/{user}/settings", $"/v1/users/{user}/export"];
+        string[] paths = [$"/v1/users/{user}/feed?count=5", $"/v1/users/{user}/following", $"/v1/users/{user}", $"/v1/users/{user}/settings", $"/v1/users/{user}/export"];
         var failures = new List<string>();
         foreach (var path in paths)
         {
