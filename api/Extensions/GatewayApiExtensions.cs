@@ -18,6 +18,8 @@ public static class GatewayApiExtensions
         app.MapCreatorLiveApi();
         app.MapCreatorStudioApi();
         app.MapAdminApi();
+        app.MapExperimentsApi();
+        app.MapExperimentPage();
         app.MapPrivacyApi();
         app.MapMoneyApi();
         app.MapApiDocumentation();
