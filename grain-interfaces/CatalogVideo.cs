@@ -1,10 +1,12 @@
 namespace Platform.GrainInterfaces;
 
 /// <summary>A video as the catalog indexes it: identity, embedding and engagement signals.</summary>
+/// <param name="Fingerprint">The media's perceptual hash, when registered with one (near-duplicate lookup).</param>
 [GenerateSerializer, Immutable, Alias("Platform.CatalogVideo")]
 public sealed record CatalogVideo(
     [property: Id(0)] string VideoId,
     [property: Id(1)] string CreatorId,
     [property: Id(2)] float[] Vector,
     [property: Id(3)] DateTimeOffset RegisteredAt,
-    [property: Id(4)] VideoSignals Signals);
+    [property: Id(4)] VideoSignals Signals,
+    [property: Id(5)] ulong? Fingerprint = null);

@@ -33,4 +33,10 @@ public interface ICatalogShardGrain : IGrainWithIntegerKey
 
     /// <summary>Proposes candidates from every source this shard serves.</summary>
     Task<Candidate[]> GetCandidatesAsync(CandidateQuery query);
+
+    /// <summary>
+    /// The shard's published video nearest to <paramref name="fingerprint"/> within <paramref name="maxDistance"/>
+    /// bits (Hamming), of a creator other than <paramref name="creatorId"/>; null when there is none.
+    /// </summary>
+    Task<FingerprintMatch?> FindNearestAsync(ulong fingerprint, int maxDistance, string creatorId);
 }

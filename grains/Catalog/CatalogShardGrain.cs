@@ -136,6 +136,9 @@ public sealed class CatalogShardGrain(
     public Task<Candidate[]> GetCandidatesAsync(CandidateQuery query) =>
         Task.FromResult(_index.Query(query, time.GetUtcNow()));
 
+    public Task<FingerprintMatch?> FindNearestAsync(ulong fingerprint, int maxDistance, string creatorId) =>
+        Task.FromResult(_index.Fingerprints.FindNearest(fingerprint, maxDistance, creatorId));
+
     private async Task SnapshotAsync(CancellationToken cancellationToken, bool everything = false)
     {
         // One snapshot at a time (the grain is reentrant): two writes of one page would race on its ETag.

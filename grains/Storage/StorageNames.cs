@@ -19,4 +19,9 @@ public static class StorageNames
     public const string VideoState = "video";
     public const string CreatorState = "creator";
     public const string CatalogShardState = "catalogShard";
+    public const string ModerationQueueState = "moderationQueue";
+    public const string VideoReportsState = "videoReports";
+    public const string CommentState = "comment";
+    public const string CommentThreadState = "commentThread";
+    public const string UserCommentsState = "userComments";
 }
