@@ -16,6 +16,9 @@ public static class GatewayApiExtensions
         app.MapCreatorLiveApi();
         app.MapCreatorStudioApi();
         app.MapAdminApi();
+        app.MapContentApi();
+        app.MapModerationApi();
+        app.MapModerationPage();
         return app;
     }
 }

@@ -1,0 +1,167 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Platform.Api.Contracts;
+using Platform.Api.Options;
+using Platform.Api.Validation;
+using Platform.GrainInterfaces;
+
+namespace Platform.Api.Apis;
+
+/// <summary>The operators' side of content: the review queue, decisions on videos, audit logs, hiding comments.</summary>
+public static class ModerationApi
+{
+    public const int DefaultQueueCount = 50;
+    public const int MaxQueueCount = 500;
+
+    /// <summary>Who the audit log names for a decision made with the admin key.</summary>
+    public const string AdminActor = "admin";
+
+    public static IEndpointRouteBuilder MapModerationApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/v1/admin/moderation/queue", GetQueueAsync)
+            .WithName("GetModerationQueue")
+            .WithSummary("Videos in review, oldest first, with reason, report count and the original of a possible duplicate. Admin.");
+        app.MapPost("/v1/admin/videos/{videoId}/approve", (string videoId, HttpRequest request, IGrainFactory grains, IOptions<GatewayOptions> options, CancellationToken ct) =>
+                DecideAsync(videoId, ModerationAction.Approve, request, grains, options, ct))
+            .WithName("ApproveVideo")
+            .WithSummary("inReview -> published, with an optional note; 409 from any other state. Admin.");
+        app.MapPost("/v1/admin/videos/{videoId}/reject", (string videoId, HttpRequest request, IGrainFactory grains, IOptions<GatewayOptions> options, CancellationToken ct) =>
+                DecideAsync(videoId, ModerationAction.Reject, request, grains, options, ct))
+            .WithName("RejectVideo")
+            .WithSummary("inReview -> rejected, with an optional note; 409 from any other state. Admin.");
+        app.MapPost("/v1/admin/videos/{videoId}/restore", (string videoId, HttpRequest request, IGrainFactory grains, IOptions<GatewayOptions> options, CancellationToken ct) =>
+                DecideAsync(videoId, ModerationAction.Restore, request, grains, options, ct))
+            .WithName("RestoreVideo")
+            .WithSummary("takenDown or rejected -> published, with an optional note; 409 from any other state. Admin.");
+        app.MapGet("/v1/admin/videos/{videoId}/audit", GetAuditAsync)
+            .WithName("GetVideoAudit")
+            .WithSummary("Every state change of a video, oldest first, automatic ones with actor 'system'. Admin.");
+        app.MapPost("/v1/admin/comments/{commentId}/hide", HideCommentAsync)
+            .WithName("HideComment")
+            .WithSummary("Hides a comment from every listing; the counters keep it. Admin.");
+        return app;
+    }
+
+    /// <summary>The 401 problem when the request does not carry the admin key; null when it does.</summary>
+    internal static ProblemHttpResult? RequireAdmin(HttpRequest request, GatewayOptions options) =>
+        AdminApi.IsAuthorized(request.Headers[AdminApi.KeyHeader], options.AdminApiKey)
+            ? null
+            : TypedResults.Problem(
+                $"Admin routes need the {AdminApi.KeyHeader} header with the configured key.",
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Unauthorized");
+
+    private static async Task<Results<Ok<ModerationQueueResponse>, ValidationProblem, ProblemHttpResult>> GetQueueAsync(
+        HttpRequest request, IGrainFactory grains, IOptions<GatewayOptions> options)
+    {
+        if (RequireAdmin(request, options.Value) is { } unauthorized)
+        {
+            return unauthorized;
+        }
+
+        var errors = new ValidationErrors();
+        var count = QueryCount.Parse(request, DefaultQueueCount, MaxQueueCount, errors);
+        if (errors.Any)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var items = await grains.GetGrain<IModerationQueueGrain>(0).ListAsync(count);
+        var reports = await Task.WhenAll(items.Select(i => grains.GetGrain<IVideoReportsGrain>(i.VideoId).GetCountAsync()));
+        return TypedResults.Ok(new ModerationQueueResponse(
+            [.. items.Select((i, n) => new ModerationQueueEntry(i.VideoId, i.CreatorId, i.Title, i.Since, i.Reason, reports[n], i.DuplicateOf))]));
+    }
+
+    private static async Task<Results<Ok<VideoInfo>, ValidationProblem, ProblemHttpResult>> DecideAsync(
+        string videoId, ModerationAction action, HttpRequest request, IGrainFactory grains, IOptions<GatewayOptions> options,
+        CancellationToken cancellationToken)
+    {
+        if (RequireAdmin(request, options.Value) is { } unauthorized)
+        {
+            return unauthorized;
+        }
+
+        if (!Ids.IsValid(videoId))
+        {
+            return Problems.InvalidId("videoId");
+        }
+
+        string? note = null;
+        if (request.ContentLength is not 0 && (request.ContentLength is not null || request.ContentType is not null))
+        {
+            var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            using var _ = document;
+            var errors = new ValidationErrors();
+            note = ContentRequestParser.Note(document!.RootElement, errors);
+            if (errors.Any)
+            {
+                return Problems.Validation(errors);
+            }
+        }
+
+        var result = await grains.GetGrain<IVideoGrain>(videoId).TransitionAsync(new VideoTransition(action, AdminActor, note));
+        return result.Status switch
+        {
+            TransitionStatus.Applied => TypedResults.Ok(result.Video!),
+            TransitionStatus.UnknownVideo => Problems.NotFound($"Video '{videoId}' is not registered."),
+            _ => TypedResults.Problem(
+                $"Video '{videoId}' is {Camel(result.Video!.State)}: '{Camel(action)}' does not apply.",
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Conflict"),
+        };
+    }
+
+    private static async Task<Results<Ok<AuditResponse>, ValidationProblem, ProblemHttpResult>> GetAuditAsync(
+        string videoId, HttpRequest request, IGrainFactory grains, IOptions<GatewayOptions> options)
+    {
+        if (RequireAdmin(request, options.Value) is { } unauthorized)
+        {
+            return unauthorized;
+        }
+
+        if (!Ids.IsValid(videoId))
+        {
+            return Problems.InvalidId("videoId");
+        }
+
+        return await grains.GetGrain<IVideoGrain>(videoId).GetAuditAsync() is { } audit
+            ? TypedResults.Ok(new AuditResponse(videoId, audit))
+            : Problems.NotFound($"Video '{videoId}' is not registered.");
+    }
+
+    private static async Task<Results<Ok<HideResponse>, ValidationProblem, ProblemHttpResult>> HideCommentAsync(
+        string commentId, HttpRequest request, IGrainFactory grains, IOptions<GatewayOptions> options)
+    {
+        if (RequireAdmin(request, options.Value) is { } unauthorized)
+        {
+            return unauthorized;
+        }
+
+        if (!Ids.IsValid(commentId))
+        {
+            return Problems.InvalidId("commentId");
+        }
+
+        if (await grains.GetGrain<ICommentGrain>(commentId).GetAsync() is { Sequence: { } sequence } claim
+            && await grains.GetGrain<ICommentThreadGrain>(claim.VideoId).HideAsync(commentId, sequence))
+        {
+            return TypedResults.Ok(new HideResponse(commentId, claim.VideoId, true));
+        }
+
+        return Problems.NotFound($"Comment '{commentId}' does not exist.");
+    }
+
+    private static string Camel<T>(T value) where T : struct, Enum
+    {
+        var name = value.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+}
