@@ -25,7 +25,7 @@ public static class AdminApi
     }
 
     private static async Task<Results<Ok<TakedownResponse>, ValidationProblem, ProblemHttpResult>> TakeDownAsync(
-        string videoId, HttpRequest request, IGrainFactory grains, IOptions<GatewayOptions> options)
+        string videoId, HttpRequest request, IGrainFactory grains, IOptions<GatewayOptions> options, CancellationToken cancellationToken)
     {
         if (!IsAuthorized(request.Headers[KeyHeader], options.Value.AdminApiKey))
         {
@@ -40,7 +40,15 @@ public static class AdminApi
             return Problems.InvalidId("videoId");
         }
 
-        return await grains.GetGrain<IVideoGrain>(videoId).TakeDownAsync()
+        var (note, problem, invalid) = await ModerationApi.ReadNoteAsync(request, cancellationToken);
+        if (problem is not null || invalid is not null)
+        {
+            return problem is not null ? problem : invalid!;
+        }
+
+        var result = await grains.GetGrain<IVideoGrain>(videoId).TransitionAsync(
+            new VideoTransition(ModerationAction.TakeDown, ModerationApi.AdminActor, note));
+        return result.Status == TransitionStatus.Applied
             ? TypedResults.Ok(new TakedownResponse(videoId, "takenDown"))
             : Problems.NotFound($"Video '{videoId}' is not registered.");
     }

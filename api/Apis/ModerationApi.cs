@@ -89,22 +89,15 @@ public static class ModerationApi
             return Problems.InvalidId("videoId");
         }
 
-        string? note = null;
-        if (request.ContentLength is not 0 && (request.ContentLength is not null || request.ContentType is not null))
+        var (note, problem, invalid) = await ReadNoteAsync(request, cancellationToken);
+        if (problem is not null)
         {
-            var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
-            if (problem is not null)
-            {
-                return problem;
-            }
+            return problem;
+        }
 
-            using var _ = document;
-            var errors = new ValidationErrors();
-            note = ContentRequestParser.Note(document!.RootElement, errors);
-            if (errors.Any)
-            {
-                return Problems.Validation(errors);
-            }
+        if (invalid is not null)
+        {
+            return invalid;
         }
 
         var result = await grains.GetGrain<IVideoGrain>(videoId).TransitionAsync(new VideoTransition(action, AdminActor, note));
@@ -117,6 +110,27 @@ public static class ModerationApi
                 statusCode: StatusCodes.Status409Conflict,
                 title: "Conflict"),
         };
+    }
+
+    /// <summary>The optional <c>{ "note" }</c> body of a decision; no body at all means no note.</summary>
+    internal static async Task<(string? Note, ProblemHttpResult? Problem, ValidationProblem? Invalid)> ReadNoteAsync(
+        HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is 0 || (request.ContentLength is null && request.ContentType is null && !request.Headers.TransferEncoding.Any()))
+        {
+            return (null, null, null);
+        }
+
+        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return (null, problem, null);
+        }
+
+        using var _ = document;
+        var errors = new ValidationErrors();
+        var note = ContentRequestParser.Note(document!.RootElement, errors);
+        return errors.Any ? (null, null, Problems.Validation(errors)) : (note, null, null);
     }
 
     private static async Task<Results<Ok<AuditResponse>, ValidationProblem, ProblemHttpResult>> GetAuditAsync(
