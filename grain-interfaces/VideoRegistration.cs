@@ -9,4 +9,5 @@ public sealed record VideoRegistration(
     [property: Id(2)] string Title,
     [property: Id(3)] string[] Tags,
     [property: Id(4)] int DurationMs,
-    [property: Id(5)] ulong? Fingerprint = null);
+    [property: Id(5)] int PriceCents = 0,
+    [property: Id(6)] ulong? Fingerprint = null);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.Api.Contracts;
+using Platform.Api.Extensions;
 using Platform.Api.Validation;
 using Platform.GrainInterfaces;
 
@@ -19,10 +20,12 @@ public static class ContentApi
     {
         app.MapPost("/v1/videos/{videoId}/reports", ReportAsync)
             .WithName("ReportVideo")
-            .WithSummary("Reports a video (one report per user counts); enough reporters send it to review. Rate-limited per user.");
+            .WithSummary("Reports a video (one report per user counts); enough reporters send it to review. Rate-limited per user.")
+            .RequireCaller();
         app.MapPost("/v1/videos/{videoId}/comments", PostCommentAsync)
             .WithName("PostComment")
-            .WithSummary("Posts a comment or a reply: 201 new, 200 the same comment again, 409 the id taken by another comment.");
+            .WithSummary("Posts a comment or a reply: 201 new, 200 the same comment again, 409 the id taken by another comment.")
+            .RequireCaller();
         app.MapGet("/v1/videos/{videoId}/comments", ListCommentsAsync)
             .WithName("ListComments")
             .WithSummary("A video's visible comments, newest first; 'before' pages back from a comment id.");
@@ -50,6 +53,11 @@ public static class ContentApi
             return Problems.Validation(errors);
         }
 
+        if (context.ForbidUnlessActingFor(report.UserId) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         if (await grains.GetGrain<IVideoGrain>(videoId).GetInfoAsync() is null)
         {
             return Problems.NotFound($"Video '{videoId}' is not registered.");
@@ -69,14 +77,14 @@ public static class ContentApi
     }
 
     private static async Task<Results<Created<CommentItem>, Ok<CommentItem>, ValidationProblem, ProblemHttpResult>> PostCommentAsync(
-        string videoId, HttpRequest request, IGrainFactory grains, CancellationToken cancellationToken)
+        string videoId, HttpContext context, IGrainFactory grains, CancellationToken cancellationToken)
     {
         if (!Ids.IsValid(videoId))
         {
             return Problems.InvalidId("videoId");
         }
 
-        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
+        var (document, problem) = await JsonBody.ReadAsync(context.Request, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -87,6 +95,11 @@ public static class ContentApi
         if (ContentRequestParser.Comment(document!.RootElement, videoId, errors) is not { } draft)
         {
             return Problems.Validation(errors);
+        }
+
+        if (context.ForbidUnlessActingFor(draft.UserId) is { } forbidden)
+        {
+            return forbidden;
         }
 
         var result = await grains.GetGrain<ICommentThreadGrain>(videoId).PostAsync(draft);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Platform.Api.Contracts;
+using Platform.Api.Extensions;
 using Platform.Api.Options;
 using Platform.Api.Validation;
 using Platform.GrainInterfaces;
@@ -23,45 +24,37 @@ public static class ModerationApi
     {
         app.MapGet("/v1/admin/moderation/queue", GetQueueAsync)
             .WithName("GetModerationQueue")
-            .WithSummary("Videos in review, oldest first, with reason, report count and the original of a possible duplicate. Admin.");
+            .WithSummary("Videos in review, oldest first, with reason, report count and the original of a possible duplicate. Admin.")
+            .RequireAdmin();
         app.MapPost("/v1/admin/videos/{videoId}/approve", (string videoId, HttpRequest request, IGrainFactory grains, IOptions<GatewayOptions> options, CancellationToken ct) =>
                 DecideAsync(videoId, ModerationAction.Approve, request, grains, options, ct))
             .WithName("ApproveVideo")
-            .WithSummary("inReview -> published, with an optional note; 409 from any other state. Admin.");
+            .WithSummary("inReview -> published, with an optional note; 409 from any other state. Admin.")
+            .RequireAdmin();
         app.MapPost("/v1/admin/videos/{videoId}/reject", (string videoId, HttpRequest request, IGrainFactory grains, IOptions<GatewayOptions> options, CancellationToken ct) =>
                 DecideAsync(videoId, ModerationAction.Reject, request, grains, options, ct))
             .WithName("RejectVideo")
-            .WithSummary("inReview -> rejected, with an optional note; 409 from any other state. Admin.");
+            .WithSummary("inReview -> rejected, with an optional note; 409 from any other state. Admin.")
+            .RequireAdmin();
         app.MapPost("/v1/admin/videos/{videoId}/restore", (string videoId, HttpRequest request, IGrainFactory grains, IOptions<GatewayOptions> options, CancellationToken ct) =>
                 DecideAsync(videoId, ModerationAction.Restore, request, grains, options, ct))
             .WithName("RestoreVideo")
-            .WithSummary("takenDown or rejected -> published, with an optional note; 409 from any other state. Admin.");
+            .WithSummary("takenDown or rejected -> published, with an optional note; 409 from any other state. Admin.")
+            .RequireAdmin();
         app.MapGet("/v1/admin/videos/{videoId}/audit", GetAuditAsync)
             .WithName("GetVideoAudit")
-            .WithSummary("Every state change of a video, oldest first, automatic ones with actor 'system'. Admin.");
+            .WithSummary("Every state change of a video, oldest first, automatic ones with actor 'system'. Admin.")
+            .RequireAdmin();
         app.MapPost("/v1/admin/comments/{commentId}/hide", HideCommentAsync)
             .WithName("HideComment")
-            .WithSummary("Hides a comment from every listing; the counters keep it. Admin.");
+            .WithSummary("Hides a comment from every listing; the counters keep it. Admin.")
+            .RequireAdmin();
         return app;
     }
-
-    /// <summary>The 401 problem when the request does not carry the admin key; null when it does.</summary>
-    internal static ProblemHttpResult? RequireAdmin(HttpRequest request, GatewayOptions options) =>
-        AdminApi.IsAuthorized(request.Headers[AdminApi.KeyHeader], options.AdminApiKey)
-            ? null
-            : TypedResults.Problem(
-                $"Admin routes need the {AdminApi.KeyHeader} header with the configured key.",
-                statusCode: StatusCodes.Status401Unauthorized,
-                title: "Unauthorized");
 
     private static async Task<Results<Ok<ModerationQueueResponse>, ValidationProblem, ProblemHttpResult>> GetQueueAsync(
         HttpRequest request, IGrainFactory grains, IOptions<GatewayOptions> options)
     {
-        if (RequireAdmin(request, options.Value) is { } unauthorized)
-        {
-            return unauthorized;
-        }
-
         var errors = new ValidationErrors();
         var count = QueryCount.Parse(request, DefaultQueueCount, MaxQueueCount, errors);
         if (errors.Any)
@@ -79,11 +72,6 @@ public static class ModerationApi
         string videoId, ModerationAction action, HttpRequest request, IGrainFactory grains, IOptions<GatewayOptions> options,
         CancellationToken cancellationToken)
     {
-        if (RequireAdmin(request, options.Value) is { } unauthorized)
-        {
-            return unauthorized;
-        }
-
         if (!Ids.IsValid(videoId))
         {
             return Problems.InvalidId("videoId");
@@ -136,11 +124,6 @@ public static class ModerationApi
     private static async Task<Results<Ok<AuditResponse>, ValidationProblem, ProblemHttpResult>> GetAuditAsync(
         string videoId, HttpRequest request, IGrainFactory grains, IOptions<GatewayOptions> options)
     {
-        if (RequireAdmin(request, options.Value) is { } unauthorized)
-        {
-            return unauthorized;
-        }
-
         if (!Ids.IsValid(videoId))
         {
             return Problems.InvalidId("videoId");
@@ -154,11 +137,6 @@ public static class ModerationApi
     private static async Task<Results<Ok<HideResponse>, ValidationProblem, ProblemHttpResult>> HideCommentAsync(
         string commentId, HttpRequest request, IGrainFactory grains, IOptions<GatewayOptions> options)
     {
-        if (RequireAdmin(request, options.Value) is { } unauthorized)
-        {
-            return unauthorized;
-        }
-
         if (!Ids.IsValid(commentId))
         {
             return Problems.InvalidId("commentId");

@@ -168,7 +168,7 @@ internal sealed partial class CreatorLiveSubscription : ICreatorStatsObserver
 
     private void Publish(CreatorStatsSnapshot snapshot)
     {
-        var frame = Encode(snapshot.Stats);
+        var frame = Encode(snapshot.Stats, snapshot.Earnings);
         lock (_lock)
         {
             // One-way notifications and renewal answers may cross; the newest snapshot wins.
@@ -191,8 +191,13 @@ internal sealed partial class CreatorLiveSubscription : ICreatorStatsObserver
         }
     }
 
-    private ReadOnlyMemory<byte> Encode(CreatorStats stats) =>
-        Frame(ServerSentEvents.StatsEventPrefix, JsonSerializer.SerializeToUtf8Bytes(stats, _json));
+    private ReadOnlyMemory<byte> Encode(CreatorStats stats, CreatorEarnings? earnings)
+    {
+        var json = earnings is null
+            ? JsonSerializer.SerializeToUtf8Bytes(stats, _json)
+            : LiveStatsFrame.Serialize(stats, earnings, _json);
+        return Frame(ServerSentEvents.StatsEventPrefix, json);
+    }
 
     private static ReadOnlyMemory<byte> Frame(ReadOnlySpan<byte> prefix, byte[] json)
     {

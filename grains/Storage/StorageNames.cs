@@ -19,9 +19,17 @@ public static class StorageNames
     public const string VideoState = "video";
     public const string CreatorState = "creator";
     public const string CatalogShardState = "catalogShard";
+    public const string UserErasureState = "userErasure";
     public const string ModerationQueueState = "moderationQueue";
     public const string VideoReportsState = "videoReports";
     public const string CommentState = "comment";
     public const string CommentThreadState = "commentThread";
     public const string UserCommentsState = "userComments";
+
+    // Transactional state of the money grains (grains/Money), on the same provider.
+    public const string WalletState = "wallet";
+    public const string PaymentRecordState = "paymentRecord";
+    public const string CreatorEarningsState = "creatorEarnings";
+    public const string LedgerShardState = "ledgerShard";
+    public const string WalletJournalPageState = "walletJournalPage";
 }

@@ -1,5 +1,6 @@
 using Platform.GrainInterfaces;
 using Platform.Grains.Engagement;
+using Platform.Grains.Money;
 using Platform.Grains.Options;
 using Platform.Grains.Recommendation;
 using Platform.Grains.Videos;
@@ -17,9 +18,28 @@ internal sealed class UserEventApplier(
     OnlineLearner learner,
     VideoEngagementBatcher videoBatcher,
     UserFeedSignals signals,
-    FeedOptions feed)
+    UserFeedMemory memory,
+    FeedOptions feed,
+    IGrainFactory grains)
 {
     private UserState User => state.State;
+
+    /// <summary>Moves event ids stored by an older version (strings) into the hashed history; true when anything moved.</summary>
+    public bool UpgradeStoredState()
+    {
+        if (User.AppliedEvents.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var eventId in User.AppliedEvents.Order)
+        {
+            User.AppliedEventHashes.Add(eventId, feed.EventIdHistory);
+        }
+
+        User.AppliedEvents = new();
+        return true;
+    }
 
     /// <summary>The outcome of each event, and whether any was accepted (the state changed and must be written).</summary>
     public async Task<(EventOutcome[] Outcomes, bool Accepted)> ApplyAsync(EngagementEvent[] events)
@@ -31,7 +51,7 @@ internal sealed class UserEventApplier(
         for (var i = 0; i < events.Length; i++)
         {
             var e = events[i];
-            if (User.AppliedEvents.Contains(e.EventId) || !batchIds.Add(e.EventId))
+            if (User.AppliedEventHashes.Contains(e.EventId) || !batchIds.Add(e.EventId))
             {
                 outcomes[i] = EventOutcome.Duplicate;
             }
@@ -53,6 +73,11 @@ internal sealed class UserEventApplier(
         // Everything that can fail without side effects (asking the videos) comes first; from here
         // on the state changes in memory only.
         var contexts = byVideo.Count > 0 ? await GetContextsAsync(byVideo) : null;
+        if (contexts is not null)
+        {
+            await PaidVideoAccess.RejectUnpurchasedViewsAsync(grains, userId, events, byVideo, contexts, outcomes);
+        }
+
         var accepted = false;
         if (contexts is not null)
         {
@@ -64,7 +89,7 @@ internal sealed class UserEventApplier(
             outcomes[i] = PlanFollow(events[i]);
             if (outcomes[i].Status == EventStatus.Accepted)
             {
-                User.AppliedEvents.Add(events[i].EventId, feed.EventIdHistory);
+                User.AppliedEventHashes.Add(events[i].EventId, feed.EventIdHistory);
                 accepted = true;
             }
         }
@@ -115,7 +140,7 @@ internal sealed class UserEventApplier(
             foreach (var i in indices)
             {
                 outcomes[i] = EventOutcome.Accepted;
-                User.AppliedEvents.Add(events[i].EventId, feed.EventIdHistory);
+                User.AppliedEventHashes.Add(events[i].EventId, feed.EventIdHistory);
             }
 
             foreach (var e in effective)
@@ -184,7 +209,14 @@ internal sealed class UserEventApplier(
             User.Liked.Remove(videoId);
         }
 
+        // Without consent to personalization the events count (above) but train nothing about the user.
+        if (!UserConsent.Personalized(User))
+        {
+            return;
+        }
+
         signals.Observe(User, videoId, e.Type, e.WatchMs, video.DurationMs, video.CreatorId);
+        memory.Observe(User, videoId, e.Type, video.Title);
         if (rule.LearningTarget(e.WatchMs, video.DurationMs) is { } target && video.VideoVector.Length == User.Vector.Length)
         {
             learner.Step(User.Vector, video.VideoVector, target);

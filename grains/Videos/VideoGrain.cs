@@ -97,6 +97,7 @@ public sealed partial class VideoGrain(
             registration.DurationMs,
             review is null ? PublicationState.Published : PublicationState.InReview,
             now,
+            registration.PriceCents,
             review,
             VideoPublication.FormatFingerprint(registration.Fingerprint));
         S.Audit.Add(new AuditEntry(now, ModerationAction.Register, VideoTransition.SystemActor, null, null, S.Info.State));
@@ -116,7 +117,7 @@ public sealed partial class VideoGrain(
     {
         null => VideoEngagementContext.Rejected("unknown video"),
         { State: not PublicationState.Published } => VideoEngagementContext.Rejected(VideoLifecycle.RejectReason(S.Info.State)!),
-        { } info => new VideoEngagementContext(null, info.CreatorId, (float[])S.Vector.Clone(), info.DurationMs),
+        { } info => new VideoEngagementContext(null, info.CreatorId, (float[])S.Vector.Clone(), info.DurationMs, info.PriceCents, info.Title),
     });
 
     public async Task ApplyEngagementAsync(VideoEngagementRequest[] requests)
@@ -301,7 +302,7 @@ public sealed partial class VideoGrain(
     }
 
     private CatalogVideo ToCatalogVideo() =>
-        new(S.Info!.VideoId, S.Info.CreatorId, (float[])S.Vector.Clone(), S.Info.RegisteredAt, Signals(),
+        new(S.Info!.VideoId, S.Info.CreatorId, (float[])S.Vector.Clone(), S.Info.RegisteredAt, Signals(), S.Info.PriceCents, S.Info.Title,
             VideoPublication.ParseFingerprint(S.Info.Fingerprint));
 
     private VideoSignals Signals() => new(S.Views, S.Likes, S.Completions, S.Skips, S.Shares, _recentEngagement);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Platform.Grains.Catalog;
 using Platform.Grains.Options;
+using Platform.Grains.Privacy;
 using Platform.Grains.Recommendation;
 using Platform.Grains.Videos;
 
@@ -40,7 +41,10 @@ public static class GrainServiceExtensions
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<CatalogReporter>());
         services.AddSingleton<VideoEngagementBatcher>();
         services.AddSingleton<CoEngagementBatcher>();
+        services.AddSingleton<ImpressionBatcher>();
+        services.AddSingleton<FeedQualityMetrics>();
         services.AddPlatformRanking();
+        services.AddUserErasureStep<UserStateErasureStep>();
         services.AddPlatformContentServices();
         return services;
     }

@@ -28,6 +28,13 @@ public static class SiloHostingExtensions
             o.CollectionAge = activations.Value.IdleAge;
             o.CollectionQuantum = activations.Value.CollectionInterval;
         });
+        builder.Services.AddOptions<PostgresPoolOptions>().BindConfiguration(PostgresPoolOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<PostgresPoolOptions>, PostgresPoolOptionsValidator>();
+        builder.Services.AddOptions<DashboardSamplingOptions>().BindConfiguration(DashboardSamplingOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<DashboardSamplingOptions>, DashboardSamplingOptionsValidator>();
+        var pools = hosting.Clustering == ClusterHostingOptions.Postgres || hosting.Storage == ClusterHostingOptions.Postgres
+            ? PostgresConnectionPools.From(configuration)
+            : null;
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o =>
@@ -43,7 +50,7 @@ public static class SiloHostingExtensions
                 silo.UseAdoNetClustering(o =>
                 {
                     o.Invariant = ClusterConfigurationExtensions.AdoNetInvariant;
-                    o.ConnectionString = configuration.GetPlatformConnectionString();
+                    o.ConnectionString = pools!.Shared;
                 });
             }
             else
@@ -59,11 +66,14 @@ public static class SiloHostingExtensions
                 silo.AddAdoNetGrainStorage(StorageNames.AdoNetProvider, options => options.Configure<Serializer>((o, serializer) =>
                 {
                     o.Invariant = ClusterConfigurationExtensions.AdoNetInvariant;
-                    o.ConnectionString = configuration.GetPlatformConnectionString();
+                    o.ConnectionString = pools!.Shared;
                     o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+
+                    // Cleared state (an erased user) leaves no row behind.
+                    o.DeleteStateOnClear = true;
                 }));
                 silo.Services.AddSingleton(sp => new PostgresStateWriter(
-                    configuration.GetPlatformConnectionString(),
+                    pools!.Writers,
                     sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClusterOptions>>(),
                     sp.GetRequiredService<ILogger<PostgresStateWriter>>()));
                 silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (sp, _) => new PlatformGrainStorage(
@@ -75,7 +85,7 @@ public static class SiloHostingExtensions
                 silo.UseAdoNetReminderService(o =>
                 {
                     o.Invariant = ClusterConfigurationExtensions.AdoNetInvariant;
-                    o.ConnectionString = configuration.GetPlatformConnectionString();
+                    o.ConnectionString = pools!.Shared;
                 });
             }
             else if (hosting.Clustering == ClusterHostingOptions.Postgres)
@@ -102,9 +112,11 @@ public static class SiloHostingExtensions
             }
 
             silo.AddPlatformClusterOperations(configuration);
+            silo.AddPlatformMonetization();
             if (hosting.Dashboard)
             {
-                silo.AddDashboard();
+                var sampling = configuration.GetSection(DashboardSamplingOptions.Section).Get<DashboardSamplingOptions>() ?? new();
+                silo.AddDashboard(o => o.CounterUpdateIntervalMs = (int)sampling.CounterInterval.TotalMilliseconds);
             }
         });
         return builder;

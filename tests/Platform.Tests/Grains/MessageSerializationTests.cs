@@ -77,7 +77,7 @@ public sealed class MessageSerializationTests(PlatformServerFixture platform)
     {
         var serializer = platform.Server.Services.GetRequiredService<Serializer>();
         var user = new UserState { Vector = [1f, 2f], Views = 3, LastSequence = 2 };
-        user.AppliedEvents.Add("e-1", 10);
+        user.AppliedEventHashes.Add("e-1", 10);
         user.Outbox.Add(new OutboxEntry { Target = "c-1", Follow = new FollowChange("u-1", 2, 1) });
         var creator = new CreatorState { Followers = 2 };
         creator.Videos["v-1"] = new VideoTotals { Views = 5, LastSequence = 4 };
@@ -90,7 +90,8 @@ public sealed class MessageSerializationTests(PlatformServerFixture platform)
         var creatorCopy = serializer.Deserialize<CreatorState>(serializer.SerializeToArray(creator))!;
         var videoCopy = serializer.Deserialize<VideoState>(serializer.SerializeToArray(video))!;
 
-        Assert.True(userCopy.AppliedEvents.Contains("e-1"));
+        Assert.True(userCopy.AppliedEventHashes.Contains("e-1"));
+        Assert.False(userCopy.AppliedEventHashes.Contains("e-2"));
         Assert.Equal(3, userCopy.Views);
         Assert.Equal(5, creatorCopy.Videos["v-1"].Views);
         Assert.Equal("c-1", videoCopy.Info!.CreatorId);
@@ -100,5 +101,15 @@ public sealed class MessageSerializationTests(PlatformServerFixture platform)
         Assert.False(creatorCopy.FollowerChanges.TryAccept("u-1", 9, DateTimeOffset.UnixEpoch));
         Assert.False(videoCopy.Users.TryAccept("u-1", 5, DateTimeOffset.UnixEpoch));
         Assert.Equal(6, videoCopy.CreatorOutbox.Single().Sequence);
+    }
+
+    [Fact]
+    public void StorageFailureRoundTripsThroughTheOrleansSerializer()
+    {
+        var serializer = platform.Server.Services.GetRequiredService<Serializer>();
+
+        var copy = serializer.Deserialize<Exception>(serializer.SerializeToArray<Exception>(new StorageUnavailableException("Storage is unavailable: 53300")));
+
+        Assert.Equal("Storage is unavailable: 53300", Assert.IsType<StorageUnavailableException>(copy).Message);
     }
 }
