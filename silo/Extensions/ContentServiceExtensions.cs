@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Platform.Grains.Content;
 using Platform.Grains.Options;
+using Platform.Grains.Privacy;
 
 namespace Platform.Silo.Extensions;
 
@@ -11,6 +13,7 @@ public static class ContentServiceExtensions
     {
         services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModerationOptions>, ModerationOptionsValidator>());
+        services.AddUserErasureStep<CommentErasureStep>();
         return services;
     }
 }
