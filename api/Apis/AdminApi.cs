@@ -29,14 +29,22 @@ public static class AdminApi
     }
 
     private static async Task<Results<Ok<TakedownResponse>, ValidationProblem, ProblemHttpResult>> TakeDownAsync(
-        string videoId, IGrainFactory grains)
+        string videoId, HttpRequest request, IGrainFactory grains, CancellationToken cancellationToken)
     {
         if (!Ids.IsValid(videoId))
         {
             return Problems.InvalidId("videoId");
         }
 
-        return await grains.GetGrain<IVideoGrain>(videoId).TakeDownAsync()
+        var (note, problem, invalid) = await ModerationApi.ReadNoteAsync(request, cancellationToken);
+        if (problem is not null || invalid is not null)
+        {
+            return problem is not null ? problem : invalid!;
+        }
+
+        var result = await grains.GetGrain<IVideoGrain>(videoId).TransitionAsync(
+            new VideoTransition(ModerationAction.TakeDown, ModerationApi.AdminActor, note));
+        return result.Status == TransitionStatus.Applied
             ? TypedResults.Ok(new TakedownResponse(videoId, "takenDown"))
             : Problems.NotFound($"Video '{videoId}' is not registered.");
     }

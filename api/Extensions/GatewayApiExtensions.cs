@@ -23,6 +23,9 @@ public static class GatewayApiExtensions
         app.MapPrivacyApi();
         app.MapMoneyApi();
         app.MapApiDocumentation();
+        app.MapContentApi();
+        app.MapModerationApi();
+        app.MapModerationPage();
         return app;
     }
 }

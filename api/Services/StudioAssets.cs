@@ -41,6 +41,8 @@ public sealed class StudioAssets
 
     /// <summary>The operators' experiment page.</summary>
     public StudioAsset ExperimentPage => _assets["experiments.html"];
+    /// <summary>The operators' moderation page.</summary>
+    public StudioAsset ModerationPage => _assets["moderation.html"];
 
     /// <summary>A script or stylesheet by file name; null when there is none.</summary>
     public StudioAsset? Find(string name) =>

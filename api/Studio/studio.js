@@ -229,8 +229,28 @@
     $('updated').textContent = updated.toLocaleTimeString([], clock);
   }
 
+  // A content notice (a state change or a comment on one of the creator's videos), newest first, at most 20.
+  const STATE_TEXT = { published: 'is published', inReview: 'is in review', rejected: 'was rejected', takenDown: 'was taken down' };
+  function onContent(notice) {
+    const item = document.createElement('li');
+    item.dataset.kind = notice.kind;
+    item.dataset.videoId = notice.videoId;
+    const when = new Date(notice.at);
+    const text = notice.kind === 'comment'
+      ? `New comment on ${notice.videoId}: “${notice.text || ''}”`
+      : `${notice.videoId} ${STATE_TEXT[notice.state] || notice.state}${notice.reason ? ` (${notice.reason})` : ''}`;
+    item.textContent = `${when.toLocaleTimeString([], clock)} ${text}`;
+    const list = $('activity');
+    list.prepend(item);
+    while (list.children.length > 20) {
+      list.lastElementChild.remove();
+    }
+    $('activity-empty').hidden = true;
+  }
+
   function connect() {
     source = new EventSource(`/v1/creators/${encodeURIComponent(creatorId)}/live`);
+    source.addEventListener('content', (event) => onContent(JSON.parse(event.data)));
     source.addEventListener('open', () => setStatus('live', 'Live'));
     source.addEventListener('stats', (event) => {
       setStatus('live', 'Live');

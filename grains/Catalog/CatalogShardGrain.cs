@@ -161,6 +161,9 @@ public sealed partial class CatalogShardGrain(
 
     public Task<FollowedVideo[]> GetFollowingAsync(FollowingQuery query) => Task.FromResult(_index.Following(query));
 
+    public Task<FingerprintMatch?> FindNearestAsync(ulong fingerprint, int maxDistance, string creatorId) =>
+        Task.FromResult(_index.Fingerprints.FindNearest(fingerprint, maxDistance, creatorId));
+
     private async Task SnapshotAsync(CancellationToken cancellationToken, bool everything = false)
     {
         // One snapshot at a time (the grain is reentrant): two writes of one page would race on its ETag.

@@ -49,6 +49,7 @@ public static class GrainServiceExtensions
         services.AddPlatformRanking();
         services.AddPlatformExperiments();
         services.AddUserErasureStep<UserStateErasureStep>();
+        services.AddPlatformContentServices();
         return services;
     }
 }
