@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Platform.GrainInterfaces;
 
 /// <summary>One ranked video of a feed.</summary>
@@ -6,4 +8,6 @@ public sealed record FeedItem(
     [property: Id(0)] string VideoId,
     [property: Id(1)] string CreatorId,
     [property: Id(2)] double Score,
-    [property: Id(3)] CandidateSource Source);
+    [property: Id(3)] CandidateSource Source,
+    [property: Id(4), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FeedReason? Reason = null,
+    [property: Id(5), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CampaignId = null);

@@ -5,12 +5,14 @@ namespace Platform.GrainInterfaces;
 /// <param name="CreatorId">The video's creator.</param>
 /// <param name="VideoVector">The video's current embedding, for the user's own update.</param>
 /// <param name="DurationMs">The video's duration.</param>
+/// <param name="Tags">The video's tags (the user's ad interests come from the tags of what it engaged with).</param>
 [GenerateSerializer, Immutable, Alias("Platform.VideoEngagementContext")]
 public sealed record VideoEngagementContext(
     [property: Id(0)] string? RejectReason,
     [property: Id(1)] string CreatorId,
     [property: Id(2)] float[] VideoVector,
-    [property: Id(3)] int DurationMs)
+    [property: Id(3)] int DurationMs,
+    [property: Id(4)] string[]? Tags = null)
 {
     public bool Accepts => RejectReason is null;
 

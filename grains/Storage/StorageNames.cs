@@ -19,4 +19,6 @@ public static class StorageNames
     public const string VideoState = "video";
     public const string CreatorState = "creator";
     public const string CatalogShardState = "catalogShard";
+    public const string CampaignState = "campaign";
+    public const string CampaignDirectoryState = "campaignDirectory";
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.GrainInterfaces;
+using Platform.Grains.Ads;
 using Platform.Grains.Catalog;
 using Platform.Grains.Options;
 using Platform.Grains.Recommendation;
@@ -21,6 +22,7 @@ public sealed partial class UserGrain(
     FeedRanker ranker,
     VideoEngagementBatcher videoBatcher,
     CoEngagementBatcher coEngagement,
+    AdService ads,
     IOptions<FeedOptions> feedOptions,
     IOptions<CatalogOptions> catalogOptions,
     IOptions<DeliveryOptions> deliveryOptions,
@@ -84,6 +86,7 @@ public sealed partial class UserGrain(
         var outcomes = new EventOutcome[events.Length];
         var byVideo = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var follows = new List<int>();
+        var adEvents = new List<int>();
         var batchIds = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < events.Length; i++)
         {
@@ -95,6 +98,10 @@ public sealed partial class UserGrain(
             else if (e.Type is EngagementType.Follow or EngagementType.Unfollow)
             {
                 follows.Add(i);
+            }
+            else if (e.Type is EngagementType.Click or EngagementType.Conversion)
+            {
+                adEvents.Add(i);
             }
             else
             {
@@ -110,6 +117,7 @@ public sealed partial class UserGrain(
         // Everything that can fail without side effects (asking the videos) comes first; from here
         // on the state changes in memory and then in one write.
         var contexts = byVideo.Count > 0 ? await GetContextsAsync(byVideo) : null;
+        var adAttribution = adEvents.Count > 0 ? await AdAttribution.SendAsync(GrainFactory, this.GetPrimaryKeyString(), S.Ads, events, adEvents) : null;
         var accepted = false;
         if (contexts is not null)
         {
@@ -126,6 +134,7 @@ public sealed partial class UserGrain(
             }
         }
 
+        accepted |= adAttribution?.Apply(events, outcomes, S.AppliedEvents, _feed.EventIdHistory) ?? false;
         if (accepted)
         {
             await WriteAsync();
@@ -160,14 +169,16 @@ public sealed partial class UserGrain(
         var context = new FeedRanker.UserContext(S.Vector, S.Interest, UserFeedSignals.CreatorAffinity(S, followed));
         var features = new List<float[]>(count);
         var items = ranker.Rank(context, candidates, count, time.GetUtcNow(), _random, features);
+        var placement = ads.Place(S.Ads, items, features, count, time.GetUtcNow());
+        items = placement.Organic;
         _signals.Served(items, features);
         foreach (var item in items)
         {
             S.Served.Add(item.VideoId, _feed.ServedHistory);
         }
 
-        _servedDirty |= items.Length > 0;
-        return new FeedPage($"f-{Guid.NewGuid():N}"[..14], items);
+        _servedDirty |= placement.Page.Length > 0;
+        return new FeedPage($"f-{Guid.NewGuid():N}"[..14], placement.Page);
     }
 
     public Task<UserStats> GetStatsAsync() =>
@@ -327,6 +338,7 @@ public sealed partial class UserGrain(
         }
 
         _signals.Observe(S, videoId, e.Type, e.WatchMs, video.DurationMs, video.CreatorId);
+        ads.Observe(S.Ads, e, video);
         if (OnlineLearner.Target(e.Type, e.WatchMs, video.DurationMs) is { } target && video.VideoVector.Length == S.Vector.Length)
         {
             learner.Step(S.Vector, video.VideoVector, target);

@@ -47,4 +47,7 @@ public sealed class UserState
 
     /// <summary>Creators of recently engaged videos, oldest first, with repeats: creator affinity.</summary>
     [Id(15)] public List<string> RecentCreators { get; set; } = [];
+
+    /// <summary>Ad interests, frequency caps and served ads (see <see cref="Ads.UserAdState"/>).</summary>
+    [Id(16)] public Ads.UserAdState Ads { get; set; } = new();
 }

@@ -101,7 +101,7 @@ public sealed partial class VideoGrain(
     {
         null => VideoEngagementContext.Rejected("unknown video"),
         { State: PublicationState.TakenDown } => VideoEngagementContext.Rejected("video taken down"),
-        { } info => new VideoEngagementContext(null, info.CreatorId, (float[])S.Vector.Clone(), info.DurationMs),
+        { } info => new VideoEngagementContext(null, info.CreatorId, (float[])S.Vector.Clone(), info.DurationMs, info.Tags),
     });
 
     public async Task ApplyEngagementAsync(VideoEngagementRequest[] requests)

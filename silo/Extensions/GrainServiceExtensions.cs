@@ -41,6 +41,7 @@ public static class GrainServiceExtensions
         services.AddSingleton<VideoEngagementBatcher>();
         services.AddSingleton<CoEngagementBatcher>();
         services.AddPlatformRanking();
+        services.AddPlatformAds();
         return services;
     }
 }
