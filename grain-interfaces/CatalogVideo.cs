@@ -7,4 +7,5 @@ public sealed record CatalogVideo(
     [property: Id(1)] string CreatorId,
     [property: Id(2)] float[] Vector,
     [property: Id(3)] DateTimeOffset RegisteredAt,
-    [property: Id(4)] VideoSignals Signals);
+    [property: Id(4)] VideoSignals Signals,
+    [property: Id(5)] int PriceCents = 0);

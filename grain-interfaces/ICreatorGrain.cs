@@ -27,6 +27,13 @@ public interface ICreatorGrain : IGrainWithStringKey
     [OneWay]
     Task ConfirmFollowChangesAsync(string userId, long sequence);
 
+    /// <summary>
+    /// A payment committed: the creator's earnings are now <paramref name="earnings"/> (kept if newer, by
+    /// payment count) and go to the live stream. One-way: the payment is already final.
+    /// </summary>
+    [OneWay]
+    Task ReportEarningsAsync(CreatorEarnings earnings);
+
     /// <summary>The creator's counters and top videos.</summary>
     Task<CreatorStats> GetStatsAsync();
 

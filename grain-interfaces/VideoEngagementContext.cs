@@ -5,6 +5,7 @@ namespace Platform.GrainInterfaces;
 /// <param name="CreatorId">The video's creator.</param>
 /// <param name="VideoVector">The video's current embedding, for the user's own update.</param>
 /// <param name="DurationMs">The video's duration.</param>
+/// <param name="PriceCents">The video's price; above 0, only its buyers' views are accepted.</param>
 /// <param name="Tags">The video's tags (the user's ad interests come from the tags of what it engaged with).</param>
 [GenerateSerializer, Immutable, Alias("Platform.VideoEngagementContext")]
 public sealed record VideoEngagementContext(
@@ -12,7 +13,8 @@ public sealed record VideoEngagementContext(
     [property: Id(1)] string CreatorId,
     [property: Id(2)] float[] VideoVector,
     [property: Id(3)] int DurationMs,
-    [property: Id(4)] string[]? Tags = null)
+    [property: Id(4)] int PriceCents = 0,
+    [property: Id(5)] string[]? Tags = null)
 {
     public bool Accepts => RejectReason is null;
 

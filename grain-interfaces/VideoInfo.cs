@@ -9,4 +9,5 @@ public sealed record VideoInfo(
     [property: Id(3)] string[] Tags,
     [property: Id(4)] int DurationMs,
     [property: Id(5)] PublicationState State,
-    [property: Id(6)] DateTimeOffset RegisteredAt);
+    [property: Id(6)] DateTimeOffset RegisteredAt,
+    [property: Id(7)] int PriceCents = 0);

@@ -7,4 +7,5 @@ public sealed record VideoRegistration(
     [property: Id(1)] string CreatorId,
     [property: Id(2)] string Title,
     [property: Id(3)] string[] Tags,
-    [property: Id(4)] int DurationMs);
+    [property: Id(4)] int DurationMs,
+    [property: Id(5)] int PriceCents = 0);

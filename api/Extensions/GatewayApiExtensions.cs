@@ -16,6 +16,7 @@ public static class GatewayApiExtensions
         app.MapCreatorLiveApi();
         app.MapCreatorStudioApi();
         app.MapAdminApi();
+        app.MapMoneyApi();
         app.MapCampaignsApi();
         return app;
     }

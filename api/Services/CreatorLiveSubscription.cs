@@ -154,7 +154,7 @@ internal sealed partial class CreatorLiveSubscription : ICreatorStatsObserver
 
     private void Publish(CreatorStatsSnapshot snapshot)
     {
-        var frame = Encode(snapshot.Stats);
+        var frame = Encode(snapshot.Stats, snapshot.Earnings);
         lock (_lock)
         {
             // One-way notifications and renewal answers may cross; the newest snapshot wins.
@@ -177,9 +177,11 @@ internal sealed partial class CreatorLiveSubscription : ICreatorStatsObserver
         }
     }
 
-    private ReadOnlyMemory<byte> Encode(CreatorStats stats)
+    private ReadOnlyMemory<byte> Encode(CreatorStats stats, CreatorEarnings? earnings)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(stats, _json);
+        var json = earnings is null
+            ? JsonSerializer.SerializeToUtf8Bytes(stats, _json)
+            : LiveStatsFrame.Serialize(stats, earnings, _json);
         var frame = new byte[ServerSentEvents.StatsEventPrefix.Length + json.Length + ServerSentEvents.EventEnd.Length];
         ServerSentEvents.StatsEventPrefix.CopyTo(frame);
         json.CopyTo(frame.AsSpan(ServerSentEvents.StatsEventPrefix.Length));

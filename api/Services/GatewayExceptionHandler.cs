@@ -7,7 +7,7 @@ namespace Platform.Api.Services;
 /// <summary>
 /// Turns every exception that escapes an endpoint into a problem response without internals:
 /// bad requests keep their 4xx status (413 for oversized bodies), an unreachable or slow cluster
-/// is a 503 the client may retry, anything else a plain 500.
+/// or an unavailable state store is a 503 the client may retry, anything else a plain 500.
 /// </summary>
 public sealed partial class GatewayExceptionHandler(IProblemDetailsService problems, ILogger<GatewayExceptionHandler> logger) : IExceptionHandler
 {
@@ -22,6 +22,8 @@ public sealed partial class GatewayExceptionHandler(IProblemDetailsService probl
         {
             BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Payload too large" : "Bad request",
                 bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is over the size limit." : "The request could not be read."),
+            Platform.GrainInterfaces.StorageUnavailableException or System.Data.Common.DbException => (StatusCodes.Status503ServiceUnavailable, "Service unavailable",
+                "Storage is unavailable for the moment; retrying the request is safe."),
             TimeoutException or Orleans.Runtime.OrleansException or Platform.GrainInterfaces.OutboxDeliveryException => (StatusCodes.Status503ServiceUnavailable, "Service unavailable",
                 "The cluster did not answer in time; retrying the request is safe."),
             _ => (StatusCodes.Status500InternalServerError, "Internal error", "The request failed; retrying it is safe."),

@@ -10,6 +10,7 @@ public static class VideoRegistrationParser
     public const int MaxTitleLength = 200;
     public const int MaxTags = 16;
     public const int MaxTagLength = 32;
+    public const int MaxPriceCents = 100_000;
 
     public static VideoRegistration? Parse(JsonElement root, ValidationErrors errors)
     {
@@ -33,12 +34,13 @@ public static class VideoRegistrationParser
 
         var duration = JsonFields.Integer(root, "durationMs", "", errors, 1, MaxDurationMs, required: true);
         var tags = ParseTags(root, errors);
+        var price = JsonFields.Integer(root, "priceCents", "", errors, 0, MaxPriceCents, required: false) ?? 0;
         if (errors.Any || videoId is null || creatorId is null || duration is null)
         {
             return null;
         }
 
-        return new VideoRegistration(videoId, creatorId, title, tags, (int)duration.Value);
+        return new VideoRegistration(videoId, creatorId, title, tags, (int)duration.Value, (int)price);
     }
 
     private static string[] ParseTags(JsonElement root, ValidationErrors errors)

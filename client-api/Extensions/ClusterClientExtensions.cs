@@ -24,6 +24,9 @@ public static class ClusterClientExtensions
             client.Configure<ClientMessagingOptions>(configuration.GetSection("Orleans:Messaging"));
             client.Configure<Orleans.Configuration.GatewayOptions>(configuration.GetSection("Orleans:Gateway"));
 
+            // The ledger summary reads every ledger shard in one transaction started here.
+            client.UseTransactions();
+
             if (hosting.Clustering == ClusterHostingOptions.Postgres)
             {
                 client.UseAdoNetClustering(o =>

@@ -155,7 +155,7 @@ public sealed partial class AdService : ILifecycleParticipant<ISiloLifecycle>, I
                 var listing = ranked[picked[ad++]].Listing;
                 page[position] = new FeedItem(
                     listing.VideoId, listing.CreatorId, 0, CandidateSource.Ad,
-                    new FeedReason("ad", $"Sponsored by {listing.AdvertiserId}"), listing.CampaignId);
+                    Reason: new FeedReason("ad", $"Sponsored by {listing.AdvertiserId}"), CampaignId: listing.CampaignId);
                 user.Record(listing.CampaignId, listing.VideoId, now, _options.ServedAdsKept);
             }
             else

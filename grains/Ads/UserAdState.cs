@@ -1,4 +1,5 @@
 using Platform.GrainInterfaces;
+using Platform.Grains.Engagement;
 using Platform.Grains.Storage;
 
 namespace Platform.Grains.Ads;
@@ -46,7 +47,7 @@ public sealed class UserAdState
         return false;
     }
 
-    /// <summary>Learns interests from an engagement: likes, shares, comments, and views of at least half the video.</summary>
+    /// <summary>Learns interests from an engagement whose rules say it shows interest (<see cref="EngagementRule.ShowsInterest"/>).</summary>
     public void Observe(EngagementType type, long watchMs, int durationMs, string[]? tags, int capacity)
     {
         if (tags is not { Length: > 0 })
@@ -54,12 +55,7 @@ public sealed class UserAdState
             return;
         }
 
-        var interested = type switch
-        {
-            EngagementType.Like or EngagementType.Share or EngagementType.Comment => true,
-            EngagementType.View => watchMs * 2 >= durationMs,
-            _ => false,
-        };
+        var interested = EngagementRules.For(type).ShowsInterest(watchMs, durationMs);
         if (!interested)
         {
             return;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Platform.GrainInterfaces;
+using Platform.Grains.Money;
 using Platform.Grains.Options;
 using Platform.Grains.Storage;
 
@@ -25,12 +26,15 @@ public sealed class CreatorGrain(
     private bool _stateDirty;
     private bool _broken;
     private CreatorStatsPublisher? _live;
+    private LiveEarnings? _liveEarnings;
 
     private CreatorState S => state.State;
 
     private GroupCommit Commit => _commit ??= new GroupCommit(WriteAsync);
 
-    private CreatorStatsPublisher Live => _live ??= new CreatorStatsPublisher(this, GetStatsAsync);
+    private CreatorStatsPublisher Live => _live ??= new CreatorStatsPublisher(this, GetStatsAsync, LiveEarningsOf.GetAsync);
+
+    private LiveEarnings LiveEarningsOf => _liveEarnings ??= new LiveEarnings(GrainFactory, this.GetPrimaryKeyString());
 
     public async Task AddVideoAsync(string videoId)
     {
@@ -107,6 +111,12 @@ public sealed class CreatorGrain(
         {
             await Commit.CommitAsync();
         }
+    }
+
+    public Task ReportEarningsAsync(CreatorEarnings earnings)
+    {
+        LiveEarningsOf.Report(earnings);
+        return Task.CompletedTask;
     }
 
     public Task<CreatorStats> GetStatsAsync()

@@ -30,16 +30,18 @@ internal sealed class CreatorStatsPublisher
 
     private readonly Grain _grain;
     private readonly Func<Task<CreatorStats>> _stats;
+    private readonly Func<Task<CreatorEarnings?>>? _earnings;
     private readonly TimeProvider _time;
     private readonly ObserverManager<ICreatorStatsObserver> _observers;
     private IGrainTimer? _flushTimer;
     private bool _pending;
     private long _lastFlush;
 
-    public CreatorStatsPublisher(Grain grain, Func<Task<CreatorStats>> stats)
+    public CreatorStatsPublisher(Grain grain, Func<Task<CreatorStats>> stats, Func<Task<CreatorEarnings?>>? earnings = null)
     {
         _grain = grain;
         _stats = stats;
+        _earnings = earnings;
         _time = grain.GrainContext.ActivationServices.GetService<TimeProvider>() ?? TimeProvider.System;
         var logger = grain.GrainContext.ActivationServices.GetRequiredService<ILogger<CreatorStatsPublisher>>();
         _observers = new ObserverManager<ICreatorStatsObserver>(SubscriptionExpiry, logger)
@@ -93,5 +95,6 @@ internal sealed class CreatorStatsPublisher
         await _observers.Notify(observer => observer.OnStatsChangedAsync(snapshot));
     }
 
-    private async Task<CreatorStatsSnapshot> SnapshotAsync() => new(await _stats(), _time.GetUtcNow());
+    private async Task<CreatorStatsSnapshot> SnapshotAsync() =>
+        new(await _stats(), _time.GetUtcNow(), _earnings is null ? null : await _earnings());
 }

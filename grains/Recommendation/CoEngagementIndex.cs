@@ -1,4 +1,5 @@
 using Platform.GrainInterfaces;
+using Platform.Grains.Engagement;
 
 namespace Platform.Grains.Recommendation;
 
@@ -89,12 +90,8 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
     /// True for an engagement that says the user wanted the video: a like, share or comment, or a view
     /// of at least <paramref name="minWatch"/> of its duration. Served-and-scrolled-past is not co-engagement.
     /// </summary>
-    public static bool IsPositive(EngagementType type, long watchMs, int durationMs, float minWatch) => type switch
-    {
-        EngagementType.Like or EngagementType.Share or EngagementType.Comment => true,
-        EngagementType.View => durationMs > 0 && watchMs >= minWatch * durationMs,
-        _ => false,
-    };
+    public static bool IsPositive(EngagementType type, long watchMs, int durationMs, float minWatch) =>
+        EngagementRules.For(type).IsCoEngagement(watchMs, durationMs, minWatch);
 
     /// <summary>Forgets every edge to or from a video (taken down).</summary>
     public void Remove(string videoId)

@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using Platform.GrainInterfaces;
+using Platform.Grains.Engagement;
 using Platform.Grains.Options;
 
 namespace Platform.Grains.Recommendation;
@@ -20,20 +21,8 @@ public sealed class OnlineLearner(LearningOptions options)
     /// The engagement strength an event expresses, in [-1, 1], or null when the event says nothing
     /// about taste in a video (follows).
     /// </summary>
-    public static float? Target(EngagementType type, long watchMs, int durationMs) => type switch
-    {
-        // A view watched to the end is a strong yes; one abandoned early is a mild no (served feeds get a
-        // view event for everything shown, so a short watch is the scroll-past signal).
-        EngagementType.View => durationMs <= 0
-            ? 0.3f
-            : -0.4f + 1.2f * Math.Clamp((float)watchMs / durationMs, 0f, 1f),
-        EngagementType.Like => 1f,
-        EngagementType.Share => 1f,
-        EngagementType.Comment => 0.7f,
-        EngagementType.Unlike => -0.3f,
-        EngagementType.Skip => -0.6f,
-        _ => null,
-    };
+    public static float? Target(EngagementType type, long watchMs, int durationMs) =>
+        EngagementRules.For(type).LearningTarget(watchMs, durationMs);
 
     /// <summary>
     /// One SGD step of <paramref name="self"/> toward explaining <paramref name="target"/> as

@@ -16,6 +16,9 @@ namespace Platform.Grains.Storage;
 /// which no hex number or GUID contains, and so is stored verbatim after the prefix.</item>
 /// <item>With an <see cref="IGrainStateWriter"/> (PostgreSQL), writes are serialized at once (that is the
 /// snapshot) and grouped with other grains' writes into one round trip; reads stay with the provider.</item>
+/// <item>Storage failures (the driver's exceptions, which Orleans cannot serialize across silos) leave
+/// as <see cref="StorageUnavailableException"/>, which it can, carrying the driver's message; version
+/// conflicts stay <see cref="InconsistentStateException"/>.</item>
 /// </list>
 /// </summary>
 public sealed class PlatformGrainStorage(IGrainStorage inner, DeepCopier copier, bool escapeKeys, Serializer? serializer = null, IGrainStateWriter? writer = null)
@@ -23,10 +26,46 @@ public sealed class PlatformGrainStorage(IGrainStorage inner, DeepCopier copier,
 {
     private const string KeyPrefix = "k:";
 
-    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        inner.ReadStateAsync(stateName, Escape(grainId), grainState);
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        try
+        {
+            await inner.ReadStateAsync(stateName, Escape(grainId), grainState);
+        }
+        catch (Exception ex) when (StorageFailure.IsUnavailable(ex))
+        {
+            throw StorageFailure.Unavailable("read", stateName, grainId, ex);
+        }
+    }
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        try
+        {
+            await WriteCopyAsync(stateName, grainId, grainState);
+        }
+        catch (Exception ex) when (StorageFailure.IsUnavailable(ex))
+        {
+            throw StorageFailure.Unavailable("write", stateName, grainId, ex);
+        }
+    }
+
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        try
+        {
+            await inner.ClearStateAsync(stateName, Escape(grainId), grainState);
+        }
+        catch (Exception ex) when (StorageFailure.IsUnavailable(ex))
+        {
+            throw StorageFailure.Unavailable("clear", stateName, grainId, ex);
+        }
+    }
+
+    /// <summary>The grain id the ADO.NET storage sees: same type, key prefixed with <c>k:</c>.</summary>
+    public static GrainId EscapeKey(GrainId grainId) => GrainId.Create(grainId.Type, KeyPrefix + grainId.Key.ToString());
+
+    private async Task WriteCopyAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         if (writer is not null && serializer is not null)
         {
@@ -41,12 +80,6 @@ public sealed class PlatformGrainStorage(IGrainStorage inner, DeepCopier copier,
         grainState.ETag = snapshot.ETag;
         grainState.RecordExists = snapshot.RecordExists;
     }
-
-    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        inner.ClearStateAsync(stateName, Escape(grainId), grainState);
-
-    /// <summary>The grain id the ADO.NET storage sees: same type, key prefixed with <c>k:</c>.</summary>
-    public static GrainId EscapeKey(GrainId grainId) => GrainId.Create(grainId.Type, KeyPrefix + grainId.Key.ToString());
 
     private GrainId Escape(GrainId grainId) => escapeKeys ? EscapeKey(grainId) : grainId;
 }

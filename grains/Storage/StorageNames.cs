@@ -21,4 +21,11 @@ public static class StorageNames
     public const string CatalogShardState = "catalogShard";
     public const string CampaignState = "campaign";
     public const string CampaignDirectoryState = "campaignDirectory";
+
+    // Transactional state of the money grains (grains/Money), on the same provider.
+    public const string WalletState = "wallet";
+    public const string PaymentRecordState = "paymentRecord";
+    public const string CreatorEarningsState = "creatorEarnings";
+    public const string LedgerShardState = "ledgerShard";
+    public const string WalletJournalPageState = "walletJournalPage";
 }

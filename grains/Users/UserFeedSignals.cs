@@ -1,5 +1,6 @@
 using Platform.GrainInterfaces;
 using Platform.Grains.Catalog;
+using Platform.Grains.Engagement;
 using Platform.Grains.Options;
 using Platform.Grains.Recommendation;
 
@@ -151,17 +152,17 @@ internal sealed class UserFeedSignals(FeedRanker ranker, int shards)
             return;
         }
 
-        switch (type)
+        switch (EngagementRules.For(type).Label)
         {
-            case EngagementType.Like or EngagementType.Share:
+            case TrainingLabel.Engaged:
                 ranker.Examples.Write(impression.Features, engaged: true);
                 _impressions.Remove(videoId);
                 break;
-            case EngagementType.Skip:
+            case TrainingLabel.NotEngaged:
                 ranker.Examples.Write(impression.Features, engaged: false);
                 _impressions.Remove(videoId);
                 break;
-            case EngagementType.View:
+            case TrainingLabel.Viewed:
                 impression.Viewed = true;
                 break;
         }

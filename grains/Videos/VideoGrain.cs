@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.GrainInterfaces;
 using Platform.Grains.Catalog;
+using Platform.Grains.Engagement;
 using Platform.Grains.Options;
 using Platform.Grains.Recommendation;
 using Platform.Grains.Storage;
@@ -84,7 +85,8 @@ public sealed partial class VideoGrain(
             registration.Tags,
             registration.DurationMs,
             PublicationState.Published,
-            time.GetUtcNow());
+            time.GetUtcNow(),
+            registration.PriceCents);
         S.Vector = learner.SeedVideo(registration.VideoId, registration.Tags);
         await Commit.CommitAsync();
         await AnnounceAsync();
@@ -101,7 +103,7 @@ public sealed partial class VideoGrain(
     {
         null => VideoEngagementContext.Rejected("unknown video"),
         { State: PublicationState.TakenDown } => VideoEngagementContext.Rejected("video taken down"),
-        { } info => new VideoEngagementContext(null, info.CreatorId, (float[])S.Vector.Clone(), info.DurationMs, info.Tags),
+        { } info => new VideoEngagementContext(null, info.CreatorId, (float[])S.Vector.Clone(), info.DurationMs, info.PriceCents, info.Tags),
     });
 
     public async Task ApplyEngagementAsync(VideoEngagementRequest[] requests)
@@ -126,32 +128,16 @@ public sealed partial class VideoGrain(
             applied = true;
             foreach (var e in request.Events)
             {
-                switch (e.Type)
-                {
-                    case EngagementType.View:
-                        views++;
-                        watchMs += e.WatchMs;
-                        S.Completions += e.WatchMs * 10 >= info.DurationMs * 9L ? 1 : 0;
-                        break;
-                    case EngagementType.Like:
-                        likes++;
-                        break;
-                    case EngagementType.Unlike:
-                        likes--;
-                        break;
-                    case EngagementType.Share:
-                        shares++;
-                        break;
-                    case EngagementType.Comment:
-                        comments++;
-                        break;
-                    case EngagementType.Skip:
-                        S.Skips++;
-                        break;
-                }
-
-                _recentEngagement += TrendingWeight(e.Type);
-                if (OnlineLearner.Target(e.Type, e.WatchMs, info.DurationMs) is { } target && request.UserVector.Length == S.Vector.Length)
+                var rule = EngagementRules.For(e.Type);
+                views += rule.Views;
+                likes += rule.Likes;
+                shares += rule.Shares;
+                comments += rule.Comments;
+                S.Skips += rule.Skips;
+                watchMs += rule.CountsWatchTime ? e.WatchMs : 0;
+                S.Completions += rule.Completes(e.WatchMs, info.DurationMs) ? 1 : 0;
+                _recentEngagement += rule.TrendingWeight;
+                if (rule.LearningTarget(e.WatchMs, info.DurationMs) is { } target && request.UserVector.Length == S.Vector.Length)
                 {
                     learner.Step(S.Vector, request.UserVector, target);
                 }
@@ -269,15 +255,6 @@ public sealed partial class VideoGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Video {VideoId} has no registration; {Count} engagement requests dropped")]
     private static partial void LogUnknownVideo(ILogger logger, string videoId, int count);
 
-    private static double TrendingWeight(EngagementType type) => type switch
-    {
-        EngagementType.View => 1,
-        EngagementType.Like => 3,
-        EngagementType.Comment => 3,
-        EngagementType.Share => 5,
-        _ => 0,
-    };
-
     private async Task AnnounceAsync()
     {
         var info = S.Info!;
@@ -286,7 +263,7 @@ public sealed partial class VideoGrain(
     }
 
     private CatalogVideo ToCatalogVideo() =>
-        new(S.Info!.VideoId, S.Info.CreatorId, (float[])S.Vector.Clone(), S.Info.RegisteredAt, Signals());
+        new(S.Info!.VideoId, S.Info.CreatorId, (float[])S.Vector.Clone(), S.Info.RegisteredAt, Signals(), S.Info.PriceCents);
 
     private VideoSignals Signals() => new(S.Views, S.Likes, S.Completions, S.Skips, S.Shares, _recentEngagement);
 

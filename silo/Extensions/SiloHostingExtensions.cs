@@ -28,6 +28,11 @@ public static class SiloHostingExtensions
             o.CollectionAge = activations.Value.IdleAge;
             o.CollectionQuantum = activations.Value.CollectionInterval;
         });
+        builder.Services.AddOptions<PostgresPoolOptions>().BindConfiguration(PostgresPoolOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<PostgresPoolOptions>, PostgresPoolOptionsValidator>();
+        var pools = hosting.Clustering == ClusterHostingOptions.Postgres || hosting.Storage == ClusterHostingOptions.Postgres
+            ? PostgresConnectionPools.From(configuration)
+            : null;
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o =>
@@ -43,7 +48,7 @@ public static class SiloHostingExtensions
                 silo.UseAdoNetClustering(o =>
                 {
                     o.Invariant = ClusterConfigurationExtensions.AdoNetInvariant;
-                    o.ConnectionString = configuration.GetPlatformConnectionString();
+                    o.ConnectionString = pools!.Shared;
                 });
             }
             else
@@ -59,11 +64,11 @@ public static class SiloHostingExtensions
                 silo.AddAdoNetGrainStorage(StorageNames.AdoNetProvider, options => options.Configure<Serializer>((o, serializer) =>
                 {
                     o.Invariant = ClusterConfigurationExtensions.AdoNetInvariant;
-                    o.ConnectionString = configuration.GetPlatformConnectionString();
+                    o.ConnectionString = pools!.Shared;
                     o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
                 }));
                 silo.Services.AddSingleton(sp => new PostgresStateWriter(
-                    configuration.GetPlatformConnectionString(),
+                    pools!.Writers,
                     sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClusterOptions>>(),
                     sp.GetRequiredService<ILogger<PostgresStateWriter>>()));
                 silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (sp, _) => new PlatformGrainStorage(
@@ -75,7 +80,7 @@ public static class SiloHostingExtensions
                 silo.UseAdoNetReminderService(o =>
                 {
                     o.Invariant = ClusterConfigurationExtensions.AdoNetInvariant;
-                    o.ConnectionString = configuration.GetPlatformConnectionString();
+                    o.ConnectionString = pools!.Shared;
                 });
             }
             else if (hosting.Clustering == ClusterHostingOptions.Postgres)
@@ -102,6 +107,7 @@ public static class SiloHostingExtensions
             }
 
             silo.AddPlatformClusterOperations(configuration);
+            silo.AddPlatformMonetization();
             if (hosting.Dashboard)
             {
                 silo.AddDashboard();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -50,20 +49,8 @@ public static class AdsApi
     }
 
     /// <summary>Polls the stats until <paramref name="done"/> holds (spend reports travel right after the feed answers).</summary>
-    public static async Task<JsonObject> StatsWhenAsync(this HttpClient http, string campaignId, Func<JsonObject, bool> done, string key = AdsServerFixture.AdminKey)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var stats = await http.StatsAsync(campaignId, key);
-            if (done(stats) || clock.Elapsed > TimeSpan.FromSeconds(15))
-            {
-                return stats;
-            }
-
-            await Task.Delay(25);
-        }
-    }
+    public static Task<JsonObject> StatsWhenAsync(this HttpClient http, string campaignId, Func<JsonObject, bool> done, string key = AdsServerFixture.AdminKey) =>
+        Poll.UntilAsync(() => http.StatsAsync(campaignId, key), done, $"the stats of {campaignId} settle", TimeSpan.FromSeconds(15));
 
     public static object Campaign(string campaignId, string videoId, long budgetCents, long bidCpmCents, string[]? targetTags = null, DateTimeOffset? endsAt = null) =>
         new { campaignId, advertiserId = "adv-1", videoId, budgetCents, bidCpmCents, targetTags, endsAt = endsAt?.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'") };
@@ -71,15 +58,8 @@ public static class AdsApi
     public static List<JsonObject> AdsOf(IEnumerable<JsonObject> feed) => [.. feed.Where(i => (string)i["source"]! == "ad")];
 
     /// <summary>Waits until the server's ad service holds a slice of each campaign (no impression is spent waiting).</summary>
-    public static async Task WaitServableAsync(this AdService ads, params string[] campaignIds)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!campaignIds.All(ads.CanServe))
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"The ad service never got a slice of {string.Join(", ", campaignIds)}.");
-            await Task.Delay(20);
-        }
-    }
+    public static Task WaitServableAsync(this AdService ads, params string[] campaignIds) =>
+        Poll.UntilAsync(() => campaignIds.All(ads.CanServe), $"the ad service holds slices of {string.Join(", ", campaignIds)}", TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(20));
 
     /// <summary>Registers <paramref name="count"/> videos with the tag over 10 creators, and an untagged ad video per campaign.</summary>
     public static async Task<string[]> RegisterTaggedVideosAsync(this HttpClient http, string tag, int count = 40)

@@ -10,6 +10,7 @@ namespace Platform.Tests.Cluster;
 /// itself), and a video taken down before the kill never comes back.
 /// </summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Category", TestCategories.Long)]
 public sealed class CatalogRecoveryTests(PostgresFixture postgres)
 {
     [Fact]

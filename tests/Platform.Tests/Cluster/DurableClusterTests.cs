@@ -16,6 +16,7 @@ namespace Platform.Tests.Cluster;
 /// SIGKILL under load, a full restart, scale out and in under load, the same event at two gateways.
 /// </summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Category", TestCategories.Long)]
 public sealed class DurableClusterTests(PostgresFixture postgres, ITestOutputHelper output)
 {
     [Fact]

@@ -83,4 +83,14 @@ public sealed class MessageSerializationTests(PlatformServerFixture platform)
         Assert.False(videoCopy.Users.TryAccept("u-1", 5, DateTimeOffset.UnixEpoch));
         Assert.Equal(6, videoCopy.CreatorOutbox.Single().Sequence);
     }
+
+    [Fact]
+    public void StorageFailureRoundTripsThroughTheOrleansSerializer()
+    {
+        var serializer = platform.Server.Services.GetRequiredService<Serializer>();
+
+        var copy = serializer.Deserialize<Exception>(serializer.SerializeToArray<Exception>(new StorageUnavailableException("Storage is unavailable: 53300")));
+
+        Assert.Equal("Storage is unavailable: 53300", Assert.IsType<StorageUnavailableException>(copy).Message);
+    }
 }

@@ -8,7 +8,7 @@ namespace Platform.Tests.Infrastructure;
 /// A throwaway PostgreSQL server: <c>initdb</c> into a temporary folder, <c>pg_ctl start</c> on a free
 /// loopback port, removed on dispose. PostgreSQL refuses to run as root, so under root (CI) the
 /// server runs as the <c>postgres</c> user through <c>runuser</c>, in a folder that user owns.
-/// Needs initdb, pg_ctl and postgres on PATH (Debian: postgresql; tools/install-postgres.sh).
+/// Needs initdb, pg_ctl and postgres on PATH (Debian: postgresql; tools/install-test-deps.sh).
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
@@ -29,7 +29,8 @@ public sealed class PostgresServer : IAsyncDisposable
     public string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true;Maximum Pool Size=50;Timeout=15";
 
-    public static async Task<PostgresServer> StartAsync()
+    /// <summary>Starts a server; <paramref name="maxConnections"/> is its <c>max_connections</c> (PostgreSQL's own default is 100).</summary>
+    public static async Task<PostgresServer> StartAsync(int maxConnections = 300)
     {
         var root = Path.Combine(Path.GetTempPath(), $"platform-pg-{Guid.NewGuid():N}");
         Directory.CreateDirectory(root);
@@ -47,7 +48,7 @@ public sealed class PostgresServer : IAsyncDisposable
             await RunAsPostgresAsync("pg_ctl",
             [
                 "-D", server._data, "-l", Path.Combine(root, "postgres.log"), "-w", "-t", "60", "start",
-                "-o", $"-p {server.Port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=300",
+                "-o", $"-p {server.Port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections={maxConnections}",
             ]);
             return server;
         }

@@ -5,6 +5,9 @@ public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
+    /// <summary>The test project's folder (tests/Platform.Tests).</summary>
+    public static string TestProject => Path.Combine(Root, "tests", "Platform.Tests");
+
     public static string PostgresSchema => Path.Combine(Root, "deploy", "postgres", "init.sql");
 
     private static string FindRoot()

@@ -118,7 +118,7 @@ public sealed class CreatorLiveStreamTests(PlatformServerFixture fixture)
 
             Assert.True(Hub.IsWatching(creatorId));
             Assert.Equal(1, await Creator(creatorId).GetSubscriberCountAsync());
-            await Eventually(async () => OpenStreams(await Http.GetStringAsync("/metrics")) >= streams.Count,
+            await Poll.UntilAsync(async () => OpenStreams(await Http.GetStringAsync("/metrics")) >= streams.Count,
                 "/metrics counts the open streams");
 
             await Http.PostEventsAsync(View(NewId("u"), videoId, 2_000), View(NewId("u"), videoId, 3_000));
@@ -153,7 +153,7 @@ public sealed class CreatorLiveStreamTests(PlatformServerFixture fixture)
         Assert.True(Hub.IsWatching(creatorId), "one viewer is still open");
 
         await second.DisposeAsync();
-        await Eventually(async () => !Hub.IsWatching(creatorId) && await Creator(creatorId).GetSubscriberCountAsync() == 0,
+        await Poll.UntilAsync(async () => !Hub.IsWatching(creatorId) && await Creator(creatorId).GetSubscriberCountAsync() == 0,
             "the gateway and the grain drop the subscription once the last viewer closed");
 
         // Watching again starts afresh, with the numbers as they are now.
@@ -188,14 +188,4 @@ public sealed class CreatorLiveStreamTests(PlatformServerFixture fixture)
             .Select(line => double.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture))
             .DefaultIfEmpty(-1)
             .Max();
-
-    private static async Task Eventually(Func<Task<bool>> condition, string what)
-    {
-        var deadline = Stopwatch.GetTimestamp() + 10 * Stopwatch.Frequency;
-        while (!await condition())
-        {
-            Assert.True(Stopwatch.GetTimestamp() < deadline, $"Timed out waiting until {what}.");
-            await Task.Delay(50);
-        }
-    }
 }

@@ -1,0 +1,24 @@
+using Orleans.Transactions.Abstractions;
+using Platform.GrainInterfaces;
+using Platform.Grains.Storage;
+
+namespace Platform.Grains.Money;
+
+/// <summary>The idempotency record of one payment id, written in the payment's transaction.</summary>
+public sealed class PaymentRecordGrain(
+    [TransactionalState(StorageNames.PaymentRecordState, StorageNames.Provider)] ITransactionalState<PaymentRecordState> record)
+    : Grain, IPaymentRecordGrain
+{
+    public Task<PaymentRecord?> ClaimAsync(PaymentRecord proposed, bool claim) => claim
+        ? record.PerformUpdate(s =>
+        {
+            if (s.Record is { } existing)
+            {
+                return existing;
+            }
+
+            s.Record = proposed;
+            return (PaymentRecord?)null;
+        })
+        : record.PerformRead(s => s.Record);
+}

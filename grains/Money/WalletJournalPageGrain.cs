@@ -1,0 +1,15 @@
+using Orleans.Transactions.Abstractions;
+using Platform.GrainInterfaces;
+using Platform.Grains.Storage;
+
+namespace Platform.Grains.Money;
+
+/// <summary>A full page of a wallet's journal: written once, read for the user's export.</summary>
+public sealed class WalletJournalPageGrain(
+    [TransactionalState(StorageNames.WalletJournalPageState, StorageNames.Provider)] ITransactionalState<WalletJournalPageState> page)
+    : Grain, IWalletJournalPageGrain
+{
+    public Task WriteAsync(PaymentJournalEntry[] entries) => page.PerformUpdate(s => s.Entries = entries);
+
+    public Task<PaymentJournalEntry[]> ReadAsync() => page.PerformRead(s => s.Entries);
+}

@@ -1,0 +1,22 @@
+namespace Platform.Grains.Options;
+
+/// <summary>Wallets, tips and paid videos. Section <c>Platform:Monetization</c>.</summary>
+public sealed class MonetizationOptions
+{
+    public const string Section = "Platform:Monetization";
+
+    /// <summary>
+    /// The platform's share of each tip and purchase, 0..1: the fee is <c>floor(amount * share)</c> cents,
+    /// computed exactly (decimal), per payment. Default 0.3.
+    /// </summary>
+    public decimal PlatformFeeShare { get; set; } = 0.3m;
+
+    /// <summary>
+    /// Payments a wallet keeps in memory before it writes them out as one journal page (in the
+    /// transaction of the payment that fills it). 1..10,000, default 100.
+    /// </summary>
+    public int JournalPageSize { get; set; } = 100;
+
+    /// <summary>The platform's fee out of <paramref name="amountCents"/>.</summary>
+    public long FeeOf(long amountCents) => (long)decimal.Floor(amountCents * PlatformFeeShare);
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Options;
+using Platform.Grains.Options;
+
+namespace Platform.Silo.Extensions;
+
+/// <summary>
+/// Wallets, tips and paid videos: Orleans transactions (their state on the platform's storage
+/// provider, so ADO.NET on PostgreSQL and memory otherwise) and <see cref="MonetizationOptions"/>.
+/// </summary>
+public static class MonetizationSiloExtensions
+{
+    public static ISiloBuilder AddPlatformMonetization(this ISiloBuilder silo)
+    {
+        silo.UseTransactions();
+        silo.Services.AddSingleton<IValidateOptions<MonetizationOptions>, MonetizationOptionsValidator>();
+        silo.Services.AddOptions<MonetizationOptions>().BindConfiguration(MonetizationOptions.Section).ValidateOnStart();
+        return silo;
+    }
+}

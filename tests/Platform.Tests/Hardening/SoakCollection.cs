@@ -1,8 +1,0 @@
-namespace Platform.Tests.Hardening;
-
-/// <summary>Tests that measure the platform over time and must not share the machine's two cores with other tests.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class SoakCollection
-{
-    public const string Name = "soak";
-}

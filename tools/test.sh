@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# README's test command, and what CI runs (.ci/run calls exactly this).
+# Installs what the tests need when it is missing (PostgreSQL 15 server binaries, Debian's chromium; see
+# tools/install-test-deps.sh), builds, runs the whole suite, and closes with one plain line: "N passed, N failed".
+#
+#   tools/test.sh                 # everything, as CI runs it (about 10 minutes on 2 cores)
+#   tools/test.sh --quick         # skips the long checks ([Trait("Category", "Long")]: the 2-minute soak, the
+#                                 # multi-silo SIGKILL and scale runs); for a quick loop while working
+#   tools/test.sh --filter "FullyQualifiedName~Feed"   # any other arguments go to dotnet test as they are
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+quick=0
+filter=""
+args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) quick=1 ;;
+    --filter) filter="$2"; shift ;;
+    --filter=*) filter="${1#--filter=}" ;;
+    *) args+=("$1") ;;
+  esac
+  shift
+done
+if [ "$quick" = 1 ]; then
+  filter="${filter:+($filter)&}Category!=Long"
+fi
+if [ -n "$filter" ]; then
+  args+=(--filter "$filter")
+fi
+
+# Installing needs root (apt-get); a developer who is not root gets it through sudo.
+if [ "$(id -u)" = 0 ]; then
+  bash tools/install-test-deps.sh
+elif command -v sudo >/dev/null 2>&1; then
+  sudo bash tools/install-test-deps.sh
+else
+  bash tools/install-test-deps.sh --check
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test Platform.sln "${args[@]}" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One plain closing line that any reader can count.
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+echo "$passed passed, $failed failed"
+exit "$status"
