@@ -1,6 +1,6 @@
 namespace Platform.GrainInterfaces;
 
-/// <summary>A video as the catalog indexes it: identity, embedding and engagement signals.</summary>
+/// <summary>A video as the catalog indexes it: identity, embedding, engagement signals and title (null in snapshots older than it).</summary>
 [GenerateSerializer, Immutable, Alias("Platform.CatalogVideo")]
 public sealed record CatalogVideo(
     [property: Id(0)] string VideoId,
@@ -8,4 +8,5 @@ public sealed record CatalogVideo(
     [property: Id(2)] float[] Vector,
     [property: Id(3)] DateTimeOffset RegisteredAt,
     [property: Id(4)] VideoSignals Signals,
-    [property: Id(5)] int PriceCents = 0);
+    [property: Id(5)] int PriceCents = 0,
+    [property: Id(6)] string? Title = null);

@@ -33,4 +33,18 @@ public interface ICatalogShardGrain : IGrainWithIntegerKey
 
     /// <summary>Proposes candidates from every source this shard serves.</summary>
     Task<Candidate[]> GetCandidatesAsync(CandidateQuery query);
+
+    /// <summary>
+    /// Counts feed impressions of this shard's videos (a silo's batch), which exploration orders new videos by.
+    /// One-way: a lost batch only delays a soft signal.
+    /// </summary>
+    [OneWay]
+    Task RecordImpressionsAsync(VideoImpressions[] impressions);
+
+    /// <summary>
+    /// The newest videos of the query's creators in this shard, newest first: up to <see cref="FollowingQuery.Count"/>
+    /// outside the exclusion filter, plus those inside it met on the way (possible false positives, which the
+    /// caller checks exactly).
+    /// </summary>
+    Task<FollowedVideo[]> GetFollowingAsync(FollowingQuery query);
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Platform.Api.Contracts;
+using Platform.Api.Extensions;
 using Platform.Api.Options;
 using Platform.Api.Validation;
 using Platform.GrainInterfaces;
@@ -20,21 +21,14 @@ public static class AdminApi
     {
         app.MapPost("/v1/admin/videos/{videoId}/takedown", TakeDownAsync)
             .WithName("TakeDownVideo")
-            .WithSummary("Takes a video down: it leaves every feed at once. Needs the X-Api-Key header.");
+            .WithSummary("Takes a video down: it leaves every feed at once. Needs the admin key in X-Api-Key, or a token with the admin role.")
+            .RequireAdmin();
         return app;
     }
 
     private static async Task<Results<Ok<TakedownResponse>, ValidationProblem, ProblemHttpResult>> TakeDownAsync(
-        string videoId, HttpRequest request, IGrainFactory grains, IOptions<GatewayOptions> options)
+        string videoId, IGrainFactory grains)
     {
-        if (!IsAuthorized(request.Headers[KeyHeader], options.Value.AdminApiKey))
-        {
-            return TypedResults.Problem(
-                $"Admin routes need the {KeyHeader} header with the configured key.",
-                statusCode: StatusCodes.Status401Unauthorized,
-                title: "Unauthorized");
-        }
-
         if (!Ids.IsValid(videoId))
         {
             return Problems.InvalidId("videoId");

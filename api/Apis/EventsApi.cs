@@ -17,7 +17,8 @@ public static class EventsApi
         app.MapPost("/v1/events", IngestAsync)
             .WithName("IngestEvents")
             .WithSummary("Applies a batch of 1 to 1000 engagement events; idempotent by eventId, all-or-nothing validation.")
-            .RequireRateLimiting(RateLimitingExtensions.EventsPolicy);
+            .RequireRateLimiting(RateLimitingExtensions.EventsPolicy)
+            .RequireCaller();
         return app;
     }
 
@@ -36,6 +37,12 @@ public static class EventsApi
         if (events is null)
         {
             return Problems.Validation(errors);
+        }
+
+        // The batch rule: every event must be the caller's own, or nothing is applied.
+        if (request.HttpContext.ForbidUnlessActingForAll(events.Select(e => e.UserId)) is { } refused)
+        {
+            return refused;
         }
 
         // One call per user, each with that user's events in request order.

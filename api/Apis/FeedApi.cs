@@ -22,7 +22,8 @@ public static class FeedApi
         app.MapGet("/v1/users/{userId}/feed", GetFeedAsync)
             .WithName("GetFeed")
             .WithSummary("A ranked, de-duplicated page of videos the user has not seen.")
-            .RequireRateLimiting(RateLimitingExtensions.FeedPolicy);
+            .RequireRateLimiting(RateLimitingExtensions.FeedPolicy)
+            .RequireUser();
         return app;
     }
 
@@ -55,7 +56,7 @@ public static class FeedApi
     /// <summary>
     /// Plain ASCII digits only: int.TryParse also accepts trailing NULs ("5\0"), which a strict API must refuse.
     /// </summary>
-    private static bool TryParseCount(string? text, out int count)
+    internal static bool TryParseCount(string? text, out int count)
     {
         count = 0;
         if (string.IsNullOrEmpty(text) || text.Length > 3)

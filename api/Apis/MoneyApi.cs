@@ -2,9 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
 using Platform.Api.Contracts;
-using Platform.Api.Options;
+using Platform.Api.Extensions;
 using Platform.Api.Services;
 using Platform.Api.Validation;
 using Platform.GrainInterfaces;
@@ -18,33 +17,34 @@ public static class MoneyApi
     {
         app.MapPost("/v1/admin/users/{userId}/credits", CreditAsync)
             .WithName("CreditWallet")
-            .WithSummary("Adds money to a user's wallet (a payment provider's confirmation), once per creditId. Needs the X-Api-Key header.");
+            .WithSummary("Adds money to a user's wallet (a payment provider's confirmation), once per creditId. Needs the admin key or the admin role.")
+            .RequireAdmin();
         app.MapGet("/v1/users/{userId}/wallet", GetWalletAsync)
             .WithName("GetWallet")
-            .WithSummary("A user's balance, spending and credits.");
+            .WithSummary("A user's balance, spending and credits.")
+            .RequireUser();
         app.MapPost("/v1/tips", TipAsync)
             .WithName("Tip")
-            .WithSummary("Tips a creator: 201 charged now, 200 the same tipId again (no second charge), 402 not enough balance, 409 the tipId was used otherwise.");
+            .WithSummary("Tips a creator: 201 charged now, 200 the same tipId again (no second charge), 402 not enough balance, 409 the tipId was used otherwise.")
+            .RequireCaller();
         app.MapPost("/v1/purchases", PurchaseAsync)
             .WithName("PurchaseVideo")
-            .WithSummary("Buys a paid video: 201 charged now, 200 bought before (no second charge), 402 not enough balance, 400 a free video.");
+            .WithSummary("Buys a paid video: 201 charged now, 200 bought before (no second charge), 402 not enough balance, 400 a free video.")
+            .RequireCaller();
         app.MapGet("/v1/creators/{creatorId}/earnings", GetEarningsAsync)
             .WithName("GetCreatorEarnings")
-            .WithSummary("A creator's tips, sales, gross, platform fee and net, in cents.");
+            .WithSummary("A creator's tips, sales, gross, platform fee and net, in cents.")
+            .RequireCreator();
         app.MapGet("/v1/admin/ledger/summary", GetLedgerSummaryAsync)
             .WithName("GetLedgerSummary")
-            .WithSummary("Money over all wallets and creators: credited = balance + spent and spent = gross, exactly. Needs the X-Api-Key header.");
+            .WithSummary("Money over all wallets and creators: credited = balance + spent and spent = gross, exactly. Needs the admin key or the admin role.")
+            .RequireAdmin();
         return app;
     }
 
     private static async Task<Results<Ok<CreditResponse>, ValidationProblem, ProblemHttpResult>> CreditAsync(
-        string userId, HttpRequest request, IGrainFactory grains, IOptions<GatewayOptions> options, CancellationToken cancellationToken)
+        string userId, HttpRequest request, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        if (Unauthorized(request, options) is { } denied)
-        {
-            return denied;
-        }
-
         if (!Ids.IsValid(userId))
         {
             return Problems.InvalidId("userId");
@@ -100,6 +100,11 @@ public static class MoneyApi
             return Problems.Validation(errors);
         }
 
+        if (request.HttpContext.ForbidUnlessActingFor(tip.UserId) is { } refused)
+        {
+            return refused;
+        }
+
         if (tip.VideoId is not null && await grains.GetGrain<IVideoGrain>(tip.VideoId).GetInfoAsync() is var video && video?.CreatorId != tip.CreatorId)
         {
             errors.Add("videoId", video is null
@@ -141,6 +146,11 @@ public static class MoneyApi
         if (PaymentRequestParser.ParsePurchase(document!.RootElement, errors) is not { } purchase)
         {
             return Problems.Validation(errors);
+        }
+
+        if (request.HttpContext.ForbidUnlessActingFor(purchase.UserId) is { } refused)
+        {
+            return refused;
         }
 
         // A video's price is fixed at registration, so reading it before the transaction is safe.
@@ -188,13 +198,8 @@ public static class MoneyApi
     }
 
     private static async Task<Results<Ok<LedgerSummary>, ValidationProblem, ProblemHttpResult>> GetLedgerSummaryAsync(
-        HttpRequest request, IGrainFactory grains, ITransactionClient transactions, IOptions<GatewayOptions> options)
+        HttpRequest request, IGrainFactory grains, ITransactionClient transactions)
     {
-        if (Unauthorized(request, options) is { } denied)
-        {
-            return denied;
-        }
-
         // One read transaction over every shard: a consistent cut, so the totals balance exactly even while payments run.
         return await ReadAsync(request, async () =>
         {
@@ -237,14 +242,6 @@ public static class MoneyApi
             }
         }
     }
-
-    private static ProblemHttpResult? Unauthorized(HttpRequest request, IOptions<GatewayOptions> options) =>
-        AdminApi.IsAuthorized(request.Headers[AdminApi.KeyHeader], options.Value.AdminApiKey)
-            ? null
-            : TypedResults.Problem(
-                $"Admin routes need the {AdminApi.KeyHeader} header with the configured key.",
-                statusCode: StatusCodes.Status401Unauthorized,
-                title: "Unauthorized");
 
     private static ProblemHttpResult ReusedId(string field, string id) => TypedResults.Problem(
         $"'{field}' {id} was already used for a different request; nothing was changed.",

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Platform.Api.Extensions;
 using Platform.Api.Validation;
 using Platform.GrainInterfaces;
 
@@ -13,7 +14,8 @@ public static class UsersApi
     {
         app.MapGet("/v1/users/{userId}", GetAsync)
             .WithName("GetUser")
-            .WithSummary("A user's counters and how many creators the user follows.");
+            .WithSummary("A user's counters and how many creators the user follows.")
+            .RequireUser();
         return app;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Platform.Api.Extensions;
 using Platform.Api.Validation;
 using Platform.GrainInterfaces;
 
@@ -13,7 +14,8 @@ public static class VideosApi
     {
         app.MapPost("/v1/videos", RegisterAsync)
             .WithName("RegisterVideo")
-            .WithSummary("Registers a video: 201 the first time, 200 again for the same creator, 409 for another.");
+            .WithSummary("Registers a video: 201 the first time, 200 again for the same creator, 409 for another.")
+            .RequireCaller();
         app.MapGet("/v1/videos/{videoId}", GetAsync)
             .WithName("GetVideo")
             .WithSummary("A video's metadata and state.");
@@ -38,6 +40,11 @@ public static class VideosApi
         if (registration is null)
         {
             return Problems.Validation(errors);
+        }
+
+        if (request.HttpContext.ForbidUnlessActingForCreator(registration.CreatorId, requireCreatorRole: true) is { } refused)
+        {
+            return refused;
         }
 
         var video = grains.GetGrain<IVideoGrain>(registration.VideoId);

@@ -12,10 +12,12 @@ public static class GatewayApiExtensions
         app.MapEventsApi();
         app.MapFeedApi();
         app.MapUsersApi();
+        app.MapFollowingFeedApi();
         app.MapCreatorsApi();
         app.MapCreatorLiveApi();
         app.MapCreatorStudioApi();
         app.MapAdminApi();
+        app.MapPrivacyApi();
         app.MapMoneyApi();
         app.MapCampaignsApi();
         return app;

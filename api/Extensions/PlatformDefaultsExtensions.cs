@@ -37,6 +37,8 @@ public static class PlatformDefaultsExtensions
         services.Configure<HostOptions>(h => h.ShutdownTimeout = gateway.ShutdownTimeout);
         builder.AddManagementUrls(gateway);
         services.AddPlatformRateLimiting();
+        builder.AddPlatformAuth();
+        builder.AddPlatformPrivacy();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<GatewayExceptionHandler>();
@@ -66,6 +68,8 @@ public static class PlatformDefaultsExtensions
         app.UseStatusCodePages();
         app.UseMiddleware<ManagementAddressFilter>();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         // These map every method by default; only reads make sense, anything else is a 405.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false })
             .WithMetadata(ReadMethods).WithName("Live").WithSummary("The process is up.");

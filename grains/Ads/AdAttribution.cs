@@ -1,5 +1,4 @@
 using Platform.GrainInterfaces;
-using Platform.Grains.Storage;
 
 namespace Platform.Grains.Ads;
 
@@ -55,8 +54,8 @@ public sealed class AdAttribution
         return attribution;
     }
 
-    /// <summary>Records outcomes and marks the impressions; true when any event was accepted.</summary>
-    public bool Apply(EngagementEvent[] events, EventOutcome[] outcomes, RecentIds appliedEvents, int eventIdHistory)
+    /// <summary>Records outcomes, marks the impressions and, through <paramref name="markApplied"/>, the event ids; true when any event was accepted.</summary>
+    public bool Apply(EngagementEvent[] events, EventOutcome[] outcomes, Action<string> markApplied)
     {
         var accepted = false;
         foreach (var (i, served, counts) in _events)
@@ -80,7 +79,7 @@ public sealed class AdAttribution
             }
 
             outcomes[i] = EventOutcome.Accepted;
-            appliedEvents.Add(events[i].EventId, eventIdHistory);
+            markApplied(events[i].EventId);
             accepted = true;
         }
 

@@ -81,9 +81,10 @@ public sealed partial class AdService : ILifecycleParticipant<ISiloLifecycle>, I
     /// <see cref="AdsOptions.ItemsPerAd"/> items, the campaigns of highest expected value the user is targeted by and not
     /// capped for, paid from this silo's slices. Ads take the places of the page's last organic items, so the page keeps
     /// its length (or grows to <paramref name="count"/> when organic items were short); <paramref name="features"/>, aligned
-    /// with <paramref name="organic"/>, is cut the same way. Records the impressions in <paramref name="user"/>.
+    /// with <paramref name="organic"/>, is cut the same way. Records the impressions in <paramref name="user"/>. A user who
+    /// has not consented to personalization (<paramref name="personalized"/> false) gets only untargeted campaigns.
     /// </summary>
-    public AdPlacement Place(UserAdState user, FeedItem[] organic, List<float[]>? features, int count, DateTimeOffset now)
+    public AdPlacement Place(UserAdState user, FeedItem[] organic, List<float[]>? features, int count, DateTimeOffset now, bool personalized = true)
     {
         var ranked = Volatile.Read(ref _ranked);
         if (!_options.Enabled || ranked.Length == 0 || count < _options.MinPageItems || organic.Length + 1 < _options.MinPageItems)
@@ -105,7 +106,7 @@ public sealed partial class AdService : ILifecycleParticipant<ISiloLifecycle>, I
             var listing = campaign.Listing;
             if (listing.EndsAt <= now
                 || user.ShownOn(listing.CampaignId, now) >= _options.FrequencyCap
-                || !user.InterestedIn(campaign.LowerTags)
+                || (campaign.LowerTags.Length > 0 && (!personalized || !user.InterestedIn(campaign.LowerTags)))
                 || (organic.Length < count && OnPage(organic, listing.VideoId))
                 || OnPage(ranked, picked[..picks], listing.VideoId))
             {
@@ -155,7 +156,7 @@ public sealed partial class AdService : ILifecycleParticipant<ISiloLifecycle>, I
                 var listing = ranked[picked[ad++]].Listing;
                 page[position] = new FeedItem(
                     listing.VideoId, listing.CreatorId, 0, CandidateSource.Ad,
-                    Reason: new FeedReason("ad", $"Sponsored by {listing.AdvertiserId}"), CampaignId: listing.CampaignId);
+                    Reason: new FeedReason(FeedReasonKind.Ad, $"Sponsored by {listing.AdvertiserId}"), CampaignId: listing.CampaignId);
                 user.Record(listing.CampaignId, listing.VideoId, now, _options.ServedAdsKept);
             }
             else

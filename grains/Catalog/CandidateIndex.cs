@@ -12,7 +12,7 @@ namespace Platform.Grains.Catalog;
 /// retrieval goes through a clustered (IVF) index once the shard is large, so it stays fast as the
 /// catalog grows. Plain code, no Orleans.
 /// </summary>
-public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, RankingOptions? ranking = null)
+public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, RankingOptions? ranking = null, Random? random = null)
 {
     private readonly RankingOptions _ranking = ranking ?? new RankingOptions();
     private readonly ClusteredVectorIndex<CatalogEntry> _vectors = new(e => e.Video.Vector, catalog.ProbedClusters, catalog.MinScanned, e => e.Hash);
@@ -21,7 +21,7 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
     private readonly List<CatalogEntry> _live = [];
     private readonly Dictionary<string, List<CatalogEntry>> _byCreator = new(StringComparer.Ordinal);
     private readonly List<CatalogEntry> _byRegistration = [];
-    private readonly ExploreBuckets _explore = new(feed.ExploreMaxViews);
+    private readonly ExploreBuckets _explore = new(feed.ExploreMaxImpressions);
     private readonly SnapshotPages _pages = new(catalog.SnapshotPages);
     private readonly Dictionary<string, float> _coScores = new(StringComparer.Ordinal);
     private long _queries;
@@ -32,6 +32,7 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
     private ulong[] _exclusion = [];
     private DateTimeOffset _queryNow;
     private Dictionary<string, float>? _queryCoScores;
+    private string[]? _queryAnchors;
     private TopK<CatalogEntry>? _neighbours;
     private Func<CatalogEntry, bool>? _exploreAccept;
 
@@ -40,7 +41,7 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
 
     /// <summary>Entries with positive trending velocity, highest first (see <see cref="TrendingOrder"/>).</summary>
     private readonly SortedSet<CatalogEntry> _trending = new(new TrendingOrder(catalog.TrendingHalfLife));
-    private readonly Random _random = new();
+    private readonly Random _random = random ?? new Random();
 
     public int Count => _entries.Count;
 
@@ -214,6 +215,7 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
         _queryNow = now;
         _result.Clear();
         _queryCoScores = CoEngagementScores(query);
+        _queryAnchors = _queryCoScores is null ? null : query.RecentVideos;
 
         if (_queryCoScores is not null)
         {
@@ -315,6 +317,7 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
         _result.Clear();
         _found.Clear();
         _queryCoScores = null;
+        _queryAnchors = null;
         _exclusion = [];
         return result;
     }
@@ -329,7 +332,8 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
         {
             entry.QueryStamp = _queries;
             var co = _queryCoScores is null ? 0 : _queryCoScores.GetValueOrDefault(entry.Video.VideoId);
-            _result.Add(new Candidate(entry.Video, source, TrendingAt(entry, _queryNow), co));
+            var anchor = co > 0 ? StrongestAnchor(entry.Video.VideoId) : null;
+            _result.Add(new Candidate(entry.Video, source, TrendingAt(entry, _queryNow), co, entry.Impressions, anchor));
         }
     }
 
@@ -342,6 +346,97 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
 
         Take(entry, CandidateSource.Explore);
         return true;
+    }
+
+    /// <summary>
+    /// The user's recent video whose edge to <paramref name="videoId"/>, weighted by its recency, is the
+    /// strongest: the video a feed reason names ("Because you liked ...").
+    /// </summary>
+    private string? StrongestAnchor(string videoId)
+    {
+        if (_queryAnchors is not { } anchors)
+        {
+            return null;
+        }
+
+        string? strongest = null;
+        var best = 0f;
+        var weight = 1f;
+        var n = Math.Min(anchors.Length, _ranking.CoEngagementAnchors);
+        for (var a = 0; a < n; a++)
+        {
+            var contribution = weight * _coEngagement.Weight(anchors[a], videoId);
+            if (contribution > best)
+            {
+                best = contribution;
+                strongest = anchors[a];
+            }
+
+            weight *= _ranking.CoEngagementDecay;
+        }
+
+        return strongest;
+    }
+
+    /// <summary>Counts feed impressions of a video of this shard; exploration orders new videos by them.</summary>
+    public void RecordImpressions(string videoId, long count)
+    {
+        if (count <= 0 || !_entries.TryGetValue(videoId, out var entry))
+        {
+            return;
+        }
+
+        entry.Impressions += count;
+        _explore.Update(entry);
+        _pages.Changed(videoId);
+    }
+
+    /// <summary>Restores a video's impressions from a snapshot.</summary>
+    public void RestoreImpressions(string videoId, long impressions)
+    {
+        if (_entries.TryGetValue(videoId, out var entry))
+        {
+            entry.Impressions = Math.Max(entry.Impressions, impressions);
+            _explore.Update(entry);
+        }
+    }
+
+    /// <summary>A video's impressions (0 when unknown).</summary>
+    public long ImpressionsOf(string videoId) => _entries.TryGetValue(videoId, out var entry) ? entry.Impressions : 0;
+
+    /// <summary>
+    /// The newest videos of the query's creators, newest first: up to <see cref="FollowingQuery.Count"/> outside
+    /// the exclusion filter, and those inside it met before (possible false positives the caller checks exactly).
+    /// </summary>
+    public FollowedVideo[] Following(FollowingQuery query)
+    {
+        var found = new List<CatalogEntry>();
+        foreach (var creator in query.Creators)
+        {
+            if (_byCreator.TryGetValue(creator, out var videos))
+            {
+                found.AddRange(videos);
+            }
+        }
+
+        found.Sort(static (a, b) => b.Video.RegisteredAt.CompareTo(a.Video.RegisteredAt) is var c and not 0
+            ? c
+            : string.CompareOrdinal(a.Video.VideoId, b.Video.VideoId));
+        var result = new List<FollowedVideo>(Math.Min(found.Count, query.Count));
+        var outside = 0;
+        foreach (var entry in found)
+        {
+            if (outside >= query.Count)
+            {
+                break;
+            }
+
+            outside += ExclusionFilter.MayContain(query.Exclusion, entry.Hash) ? 0 : 1;
+            var video = entry.Video;
+            result.Add(new FollowedVideo(video.VideoId, video.CreatorId, video.Title ?? "", video.RegisteredAt));
+        }
+
+        return [.. result];
     }
 
     private Dictionary<string, float>? CoEngagementScores(CandidateQuery query)

@@ -16,6 +16,12 @@ internal sealed class CatalogEntry(CatalogVideo video, ulong hash)
 
     public bool Removed { get; set; }
 
+    /// <summary>Times the video was served in a feed page, as reported by the silos (soft state, kept in snapshots).</summary>
+    public long Impressions { get; set; }
+
+    /// <summary>What exploration orders the video by: impressions, or views when a video was watched more than it was served.</summary>
+    public long Exposure => Math.Max(Impressions, Video.Signals.Views);
+
     /// <summary>The entry's position in its snapshot page's list.</summary>
     public int PageSlot { get; set; } = -1;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Storage;
 using Platform.GrainInterfaces;
 using Platform.Grains.Options;
+using Platform.Grains.Recommendation;
 using Platform.Grains.Storage;
 
 namespace Platform.Grains.Catalog;
@@ -28,7 +29,7 @@ public sealed class CatalogShardGrain(
 {
     private static readonly TimeSpan SnapshotInterval = TimeSpan.FromSeconds(5);
     private static readonly CatalogShardPage Empty = new();
-    private readonly CandidateIndex _index = new(catalogOptions.Value, feedOptions.Value, rankingOptions.Value);
+    private CandidateIndex _index = null!;
     private readonly SemaphoreSlim _snapshotting = new(1, 1);
     private readonly List<int> _changed = [];
     private GrainState<CatalogShardPage>?[] _pageStates = [];
@@ -36,6 +37,8 @@ public sealed class CatalogShardGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        var random = FeedRandom.For(feedOptions.Value.RandomSeed, $"catalog-shard-{this.GetPrimaryKeyLong()}");
+        _index = new CandidateIndex(catalogOptions.Value, feedOptions.Value, rankingOptions.Value, random);
         _storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider);
         _pageStates = new GrainState<CatalogShardPage>?[_index.SnapshotPageCount];
         var now = time.GetUtcNow();
@@ -67,6 +70,11 @@ public sealed class CatalogShardGrain(
             foreach (var video in content.Videos)
             {
                 _index.Upsert(video, now);
+            }
+
+            for (var i = 0; i < content.Impressions.Count && i < content.Videos.Count; i++)
+            {
+                _index.RestoreImpressions(content.Videos[i].VideoId, content.Impressions[i]);
             }
 
             foreach (var edge in content.CoEngagement)
@@ -135,6 +143,18 @@ public sealed class CatalogShardGrain(
 
     public Task<Candidate[]> GetCandidatesAsync(CandidateQuery query) =>
         Task.FromResult(_index.Query(query, time.GetUtcNow()));
+
+    public Task RecordImpressionsAsync(VideoImpressions[] impressions)
+    {
+        foreach (var impression in impressions)
+        {
+            _index.RecordImpressions(impression.VideoId, impression.Count);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<FollowedVideo[]> GetFollowingAsync(FollowingQuery query) => Task.FromResult(_index.Following(query));
 
     private async Task SnapshotAsync(CancellationToken cancellationToken, bool everything = false)
     {

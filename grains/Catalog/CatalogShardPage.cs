@@ -12,4 +12,7 @@ public sealed class CatalogShardPage
     [Id(0)] public List<CatalogVideo> Videos { get; set; } = [];
 
     [Id(1)] public List<CoEngagementEdge> CoEngagement { get; set; } = [];
+
+    /// <summary>Feed impressions of each video, in the order of <see cref="Videos"/> (empty in older snapshots).</summary>
+    [Id(2)] public List<long> Impressions { get; set; } = [];
 }

@@ -1,23 +1,23 @@
 namespace Platform.Grains.Catalog;
 
 /// <summary>
-/// The shard's under-exposed videos (fewer views than the exploration threshold) grouped by view count,
-/// so the exploration source proposes the least-exposed videos first, at random among equals, reading
+/// The shard's under-exposed videos (fewer impressions than the exploration threshold) grouped by
+/// <see cref="CatalogEntry.Exposure"/>, so the exploration source proposes the least-exposed videos first, at random among equals, reading
 /// only about as many entries as it proposes instead of scanning the shard. Each entry remembers its
 /// bucket and slot: adding, moving and removing are O(1) (swap with the bucket's last entry).
 /// </summary>
-internal sealed class ExploreBuckets(int maxViews)
+internal sealed class ExploreBuckets(int maxExposure)
 {
-    /// <summary>View counts beyond this share the last bucket (random order among them).</summary>
+    /// <summary>Exposures beyond this share the last bucket (random order among them).</summary>
     private const int MaxBuckets = 1024;
 
-    private readonly List<CatalogEntry>?[] _buckets = new List<CatalogEntry>?[Math.Clamp(maxViews, 0, MaxBuckets)];
+    private readonly List<CatalogEntry>?[] _buckets = new List<CatalogEntry>?[Math.Clamp(maxExposure, 0, MaxBuckets)];
 
-    /// <summary>Files the entry under its current view count, or drops it once it has enough views.</summary>
+    /// <summary>Files the entry under its current exposure, or drops it once it has had enough.</summary>
     public void Update(CatalogEntry entry)
     {
-        var views = entry.Video.Signals.Views;
-        var bucket = views >= maxViews || _buckets.Length == 0 ? -1 : (int)Math.Clamp(views, 0, _buckets.Length - 1);
+        var exposure = entry.Exposure;
+        var bucket = exposure >= maxExposure || _buckets.Length == 0 ? -1 : (int)Math.Clamp(exposure, 0, _buckets.Length - 1);
         if (bucket == entry.ExploreBucket)
         {
             return;
@@ -52,7 +52,7 @@ internal sealed class ExploreBuckets(int maxViews)
     }
 
     /// <summary>
-    /// Offers up to <paramref name="limit"/> accepted entries, fewest views first, starting at a random
+    /// Offers up to <paramref name="limit"/> accepted entries, least exposed first, starting at a random
     /// place within each bucket; reads at most <paramref name="budget"/> entries in all.
     /// </summary>
     public void Take(int limit, int budget, Random random, Func<CatalogEntry, bool> accept)

@@ -113,10 +113,11 @@ internal sealed class SnapshotPages
     public CatalogShardPage Snapshot(int page, CoEngagementIndex coEngagement)
     {
         var entries = _entries[page];
-        var result = new CatalogShardPage { Videos = new List<CatalogVideo>(entries.Count) };
+        var result = new CatalogShardPage { Videos = new List<CatalogVideo>(entries.Count), Impressions = new List<long>(entries.Count) };
         foreach (var entry in entries)
         {
             result.Videos.Add(entry.Video);
+            result.Impressions.Add(entry.Impressions);
         }
 
         List<string>? gone = null;

@@ -1,3 +1,5 @@
+using Platform.GrainInterfaces;
+
 namespace Platform.Grains.Recommendation;
 
 /// <summary>The sink used when no feature log is configured (<c>Platform:Ranking:FeatureLogPath</c> unset).</summary>
@@ -7,7 +9,7 @@ public sealed class DisabledRankingExampleSink : IRankingExampleSink
 
     public bool Enabled => false;
 
-    public void Write(ReadOnlySpan<float> features, bool engaged)
+    public void Write(ReadOnlySpan<float> features, bool engaged, FeedReason? reason = null)
     {
     }
 }

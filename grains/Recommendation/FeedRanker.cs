@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using System.Runtime.InteropServices;
 using Platform.GrainInterfaces;
 using Platform.Grains.Options;
 
@@ -7,9 +6,12 @@ namespace Platform.Grains.Recommendation;
 
 /// <summary>
 /// Scores candidates with the current ranking model (a learned model when one is loaded, else the
-/// hand-set blend) over <see cref="RankingFeatures"/>, with Thompson-sampled like rates for exploration
-/// candidates, then picks a diversified page: at most <see cref="FeedOptions.MaxPerCreator"/> per creator
-/// and an MMR penalty on near-duplicate embeddings.
+/// hand-set blend) over <see cref="RankingFeatures"/>, then orders a page under the request's
+/// <see cref="FeedSettings"/>: an MMR penalty on near-duplicate embeddings, at most
+/// <see cref="FeedSettings.MaxPerCreator"/> per creator (softened for creators the user follows or engaged
+/// with) and no run of one creator while others are left,
+/// Thompson-sampled exploration slots for new videos. Diversity orders the page and never shortens it:
+/// the page holds <c>count</c> items whenever that many distinct candidates are allowed.
 /// </summary>
 public sealed class FeedRanker(FeedOptions options, RankingOptions ranking, RankingModelHolder models, IRankingExampleSink examples)
 {
@@ -23,7 +25,9 @@ public sealed class FeedRanker(FeedOptions options, RankingOptions ranking, Rank
     /// <param name="Vector">Long-term embedding.</param>
     /// <param name="Interest">Short-term interest.</param>
     /// <param name="CreatorAffinity">Affinity per creator (followed, recently engaged); absent creators score 0.</param>
-    public readonly record struct UserContext(float[] Vector, float[] Interest, IReadOnlyDictionary<string, float>? CreatorAffinity = null);
+    /// <param name="History">What the user did, which the items' reasons may name; null: no personal reasons.</param>
+    public readonly record struct UserContext(
+        float[] Vector, float[] Interest, IReadOnlyDictionary<string, float>? CreatorAffinity = null, UserFeedHistory? History = null);
 
     public RankingOptions Ranking => ranking;
 
@@ -31,39 +35,52 @@ public sealed class FeedRanker(FeedOptions options, RankingOptions ranking, Rank
 
     public IRankingExampleSink Examples => examples;
 
-    /// <summary>Fills the features of one candidate; explore candidates get a Thompson sample of their like rate.</summary>
-    public void Features(in UserContext user, Candidate candidate, DateTimeOffset now, Random random, Span<float> features)
+    /// <summary>The platform's default settings (<c>Platform:Feed</c>), used when a request brings none.</summary>
+    public FeedSettings Defaults { get; } = new(
+        FeedSettings.AllSources, options.ExploreShare, options.DiversityPenalty, options.MaxPerCreator);
+
+    /// <summary>
+    /// Fills the features of one candidate. They carry no random draw: a new video's like rate is its
+    /// posterior mean over its impressions; exploration's Thompson sample only decides the order (see <see cref="Rank(in UserContext, IReadOnlyList{Candidate}, FeedSettings, int, DateTimeOffset, Random, List{float[]})"/>).
+    /// </summary>
+    public void Features(in UserContext user, Candidate candidate, DateTimeOffset now, Span<float> features)
     {
         var video = candidate.Video;
         var s = video.Signals;
-        double? sampled = null;
+        double? likeRate = null;
         if (IsNew(candidate))
         {
-            var views = Math.Max(0, s.Views);
-            sampled = SampleBeta(random, Math.Max(0, s.Likes) + 1.0, Math.Max(0, views - s.Likes) + 9.0);
+            var (alpha, beta) = LikePosterior(candidate);
+            likeRate = alpha / (alpha + beta);
         }
 
         var creator = user.CreatorAffinity is { } affinity ? affinity.GetValueOrDefault(video.CreatorId) : 0f;
         RankingFeatures.Compute(
             features, user.Vector, user.Interest, video.Vector, s.Views, s.Likes, s.Completions, s.Skips,
-            candidate.CoEngagement, candidate.Trending, (now - video.RegisteredAt).TotalHours, creator, candidate.Source, sampled);
+            candidate.CoEngagement, candidate.Trending, (now - video.RegisteredAt).TotalHours, creator, candidate.Source, likeRate);
     }
 
-    /// <summary>The model's score of one candidate; higher is better.</summary>
-    public double Score(in UserContext user, Candidate candidate, DateTimeOffset now, Random random)
+    /// <summary>The model's score of one candidate; higher is better. Deterministic.</summary>
+    public double Score(in UserContext user, Candidate candidate, DateTimeOffset now)
     {
         Span<float> features = stackalloc float[RankingFeatures.Count];
-        Features(user, candidate, now, random, features);
+        Features(user, candidate, now, features);
         return models.Current.Score(features);
     }
 
+    /// <summary>Ranks a page under the platform's default settings.</summary>
+    public FeedItem[] Rank(in UserContext user, IReadOnlyList<Candidate> candidates, int count, DateTimeOffset now, Random random, List<float[]>? pickedFeatures = null) =>
+        Rank(user, candidates, Defaults, count, now, random, pickedFeatures);
+
     /// <summary>
-    /// Ranks candidates and returns a diversified page of at most <paramref name="count"/> distinct videos.
-    /// When <paramref name="pickedFeatures"/> is given, it receives the features of each picked video, in page order.
+    /// Ranks candidates and returns a page of <paramref name="count"/> distinct videos (fewer only when fewer
+    /// distinct candidates of the allowed sources exist), each with its relevance score and its reason.
+    /// <paramref name="random"/> draws the exploration samples, and nothing else. When
+    /// <paramref name="pickedFeatures"/> is given, it receives the features of each picked video, in page order.
     /// Scratch space comes from a per-thread <see cref="RankScratch"/> (the method never awaits), so a call
-    /// allocates only the page it returns (and the picked features when asked for).
+    /// allocates only the page it returns (and the picked features and reasons).
     /// </summary>
-    public FeedItem[] Rank(in UserContext user, IReadOnlyList<Candidate> candidates, int count, DateTimeOffset now, Random random, List<float[]>? pickedFeatures = null)
+    public FeedItem[] Rank(in UserContext user, IReadOnlyList<Candidate> candidates, FeedSettings settings, int count, DateTimeOffset now, Random random, List<float[]>? pickedFeatures = null)
     {
         var n = candidates.Count;
         if (n == 0 || count <= 0)
@@ -76,110 +93,162 @@ public sealed class FeedRanker(FeedOptions options, RankingOptions ranking, Rank
         var scores = scratch.Scores.AsSpan(0, n);
         var penalty = scratch.Penalty.AsSpan(0, n);
         var norms = scratch.Norms.AsSpan(0, n);
+        var samples = scratch.Samples.AsSpan(0, n);
         var features = scratch.Features.AsSpan(0, n * RankingFeatures.Count);
         var seen = scratch.Seen;
         var perCreator = scratch.PerCreator;
         penalty.Clear();
+        var available = 0;
+        var newLeft = 0;
         for (var i = 0; i < n; i++)
         {
             var candidate = candidates[i];
-            if (!seen.Add(candidate.Video.VideoId))
+            samples[i] = double.NaN;
+            if (!settings.Uses(candidate.Source) || !seen.Add(candidate.Video.VideoId))
             {
                 scores[i] = double.NegativeInfinity;
                 continue;
             }
 
             var row = features.Slice(i * RankingFeatures.Count, RankingFeatures.Count);
-            Features(user, candidate, now, random, row);
+            Features(user, candidate, now, row);
             var score = model.Score(row);
             scores[i] = float.IsFinite(score) ? score : 0;
             var v = candidate.Video.Vector;
             norms[i] = v.Length == 0 ? 0f : TensorPrimitives.Norm(v);
+            available++;
+            if (IsNew(candidate))
+            {
+                var (alpha, beta) = LikePosterior(candidate);
+                samples[i] = SampleBeta(random, alpha, beta);
+                newLeft++;
+            }
         }
 
-        var page = new FeedItem[Math.Min(count, n)];
+        var page = new FeedItem[Math.Min(count, available)];
         var picked = 0;
-        var exploreSlots = ExploreSlots(count);
+        var exploreSlots = ExploreSlots(settings, count);
         var explored = 0;
+        string? previous = null;
+        Span<int> best = stackalloc int[4];
+        Span<double> bestScore = stackalloc double[4];
         while (picked < page.Length)
         {
-            // The last slots of a page go to exploration (new videos), when any are left, so every feed
-            // gives new videos a bounded chance at an audience, decided by their Thompson samples.
-            var exploreOnly = explored < exploreSlots && count - picked <= exploreSlots - explored && HasExplore(candidates, scores);
-            var best = -1;
-            var bestScore = double.NegativeInfinity;
+            // The last slots of a page go to exploration (new videos), when any are left: to the least served
+            // first (by bands of powers of two), so every upload reaches an audience within a bounded number of
+            // feeds; within a band the slot is a bandit: the Thompson sample of the like rate counts on top of
+            // the relevance, so a video people like keeps winning over one they skip.
+            var exploreOnly = explored < exploreSlots && count - picked <= exploreSlots - explored && newLeft > 0;
+
+            // Best per tier: 0 = within the creator cap, not the previous item's creator; 1 = past the cap, not
+            // the previous item's creator (the page is filled rather than shortened); 2 and 3 = the same, of the
+            // previous item's creator (a run, only when nothing else is left). A creator the user follows or
+            // engaged with may pass the cap within tier 0, paying the diversity penalty once more for each video
+            // past it, so a page follows what the user wants without turning into one creator's channel.
+            best.Fill(-1);
+            bestScore.Fill(double.NegativeInfinity);
             for (var i = 0; i < n; i++)
             {
-                if (exploreOnly && !IsNew(candidates[i]))
+                if (double.IsNegativeInfinity(scores[i]) || (exploreOnly && double.IsNaN(samples[i])))
                 {
                     continue;
                 }
 
-                // An exploration slot is a bandit: the Thompson sample of the like rate counts once more on
-                // top of the relevance, so among equally relevant new videos the sample decides.
                 var adjusted = scores[i] - penalty[i];
                 if (exploreOnly)
                 {
-                    adjusted += features[i * RankingFeatures.Count + RankingFeatures.LikeRate];
+                    // Fewest impressions first (by powers of two), then relevance plus the Thompson sample.
+                    adjusted += samples[i] - ExposureBand(candidates[i]) * ExposureBandWeight;
                 }
-                if (adjusted > bestScore)
+
+                var creator = candidates[i].Video.CreatorId;
+                var past = perCreator.GetValueOrDefault(creator) - settings.MaxPerCreator;
+                var tier = string.Equals(creator, previous, StringComparison.Ordinal) ? 2 : 0;
+                if (past >= 0)
                 {
-                    best = i;
-                    bestScore = adjusted;
+                    if (features[i * RankingFeatures.Count + RankingFeatures.CreatorAffinity] > 0f)
+                    {
+                        adjusted -= settings.DiversityPenalty * (past + 1);
+                    }
+                    else
+                    {
+                        tier++;
+                    }
+                }
+
+                if (adjusted > bestScore[tier])
+                {
+                    best[tier] = i;
+                    bestScore[tier] = adjusted;
                 }
             }
 
-            if (best < 0)
+            var pickIndex = best[0] >= 0 ? best[0] : best[1] >= 0 ? best[1] : best[2] >= 0 ? best[2] : best[3];
+            if (pickIndex < 0)
             {
                 break;
             }
 
-            var pick = candidates[best];
-            var score = scores[best];
-            scores[best] = double.NegativeInfinity;
-            var creator = pick.Video.CreatorId;
-            ref var already = ref CollectionsMarshal.GetValueRefOrAddDefault(perCreator, creator, out _);
-            if (already >= options.MaxPerCreator)
+            var pick = candidates[pickIndex];
+            var score = scores[pickIndex];
+            scores[pickIndex] = double.NegativeInfinity;
+            previous = pick.Video.CreatorId;
+            perCreator[previous] = perCreator.GetValueOrDefault(previous) + 1;
+            if (!double.IsNaN(samples[pickIndex]))
             {
-                continue;
+                explored++;
+                newLeft--;
             }
 
-            already++;
-            explored += IsNew(pick) ? 1 : 0;
-
-            // The item carries the relevance score; the diversity penalty only decides the order.
-            page[picked++] = new FeedItem(pick.Video.VideoId, creator, Math.Round(score, 6), pick.Source);
-            pickedFeatures?.Add(features.Slice(best * RankingFeatures.Count, RankingFeatures.Count).ToArray());
-            UpdatePenalties(candidates, scores, penalty, norms, pick.Video.Vector, norms[best]);
+            // The item carries the relevance score; diversity and exploration only decide the order.
+            page[picked++] = new FeedItem(pick.Video.VideoId, previous, Math.Round(score, 6), pick.Source, Reason: FeedReasons.For(pick, user.History));
+            pickedFeatures?.Add(features.Slice(pickIndex * RankingFeatures.Count, RankingFeatures.Count).ToArray());
+            UpdatePenalties(candidates, scores, penalty, norms, pick.Video.Vector, norms[pickIndex], settings.DiversityPenalty);
         }
 
         return picked == page.Length ? page : page[..picked];
     }
 
-    /// <summary>Slots of a page of <paramref name="count"/> reserved for exploration.</summary>
-    public int ExploreSlots(int count) =>
-        options.ExploreShare <= 0 || count < 2 ? 0 : Math.Max(1, (int)Math.Round(count * options.ExploreShare));
+    /// <summary>Larger than any score difference: a lower exposure band always wins an exploration slot.</summary>
+    private const double ExposureBandWeight = 1e3;
 
-    /// <summary>A new video proposed for exploration (explore or fresh, fewer than <see cref="FeedOptions.ExploreMaxViews"/> views).</summary>
-    public bool IsNew(Candidate candidate) =>
-        candidate.Source is CandidateSource.Explore or CandidateSource.Fresh && candidate.Video.Signals.Views < options.ExploreMaxViews;
-
-    private bool HasExplore(IReadOnlyList<Candidate> candidates, ReadOnlySpan<double> scores)
+    /// <summary>The band of a candidate's exposure (impressions, or views when more): 0 for none, then 1, 2-3, 4-7, ...</summary>
+    private static int ExposureBand(Candidate candidate)
     {
-        for (var i = 0; i < candidates.Count; i++)
-        {
-            if (IsNew(candidates[i]) && !double.IsNegativeInfinity(scores[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var exposure = (ulong)Math.Max(0, Math.Max(candidate.Impressions, candidate.Video.Signals.Views));
+        return 64 - System.Numerics.BitOperations.LeadingZeroCount(exposure);
     }
 
-    private void UpdatePenalties(IReadOnlyList<Candidate> candidates, ReadOnlySpan<double> scores, Span<double> penalty, ReadOnlySpan<float> norms, float[] picked, float pickedNorm)
+    /// <summary>Slots of a page of <paramref name="count"/> reserved for exploration under the default settings.</summary>
+    public int ExploreSlots(int count) => ExploreSlots(Defaults, count);
+
+    /// <summary>Slots of a page of <paramref name="count"/> reserved for exploration.</summary>
+    public static int ExploreSlots(FeedSettings settings, int count) =>
+        settings.ExploreShare <= 0 || count < 2 ? 0 : Math.Max(1, (int)Math.Round(count * settings.ExploreShare));
+
+    /// <summary>
+    /// A new video proposed for exploration: explore or fresh, served (or viewed) fewer than
+    /// <see cref="FeedOptions.ExploreMaxImpressions"/> times.
+    /// </summary>
+    public bool IsNew(Candidate candidate) =>
+        candidate.Source is CandidateSource.Explore or CandidateSource.Fresh
+        && Math.Max(candidate.Impressions, candidate.Video.Signals.Views) < options.ExploreMaxImpressions;
+
+    /// <summary>
+    /// Beta posterior of a video's like rate per impression, from a prior of 1 like in 10: an impression
+    /// nobody liked (scrolled past, skipped) counts against it as a view without a like does.
+    /// </summary>
+    private static (double Alpha, double Beta) LikePosterior(Candidate candidate)
     {
-        if (options.DiversityPenalty <= 0 || picked.Length == 0 || pickedNorm <= 0f)
+        var s = candidate.Video.Signals;
+        var likes = Math.Max(0, s.Likes);
+        var shown = Math.Max(Math.Max(0, s.Views), candidate.Impressions);
+        return (likes + 1.0, Math.Max(0, shown - likes) + 9.0);
+    }
+
+    private static void UpdatePenalties(IReadOnlyList<Candidate> candidates, ReadOnlySpan<double> scores, Span<double> penalty, ReadOnlySpan<float> norms, float[] picked, float pickedNorm, float weight)
+    {
+        if (weight <= 0 || picked.Length == 0 || pickedNorm <= 0f)
         {
             return;
         }
@@ -198,7 +267,7 @@ public sealed class FeedRanker(FeedOptions options, RankingOptions ranking, Rank
                 var similarity = TensorPrimitives.Dot(picked, v) / (pickedNorm * norms[i]);
                 if (float.IsFinite(similarity))
                 {
-                    penalty[i] = Math.Max(penalty[i], options.DiversityPenalty * similarity);
+                    penalty[i] = Math.Max(penalty[i], weight * similarity);
                 }
             }
         }

@@ -1,9 +1,9 @@
 namespace Platform.Grains.Recommendation;
 
 /// <summary>
-/// Per-thread scratch space for <see cref="FeedRanker.Rank"/>: score, penalty, norm and feature buffers
-/// that grow to the largest candidate list seen and are reused, so ranking allocates only its page.
-/// Safe because ranking is synchronous: one call uses the buffers of its thread from start to end.
+/// Per-thread scratch space for <see cref="FeedRanker.Rank"/>: score, penalty, norm, exploration-sample
+/// and feature buffers that grow to the largest candidate list seen and are reused, so ranking allocates
+/// only its page. Safe because ranking is synchronous: one call uses the buffers of its thread from start to end.
 /// </summary>
 internal sealed class RankScratch
 {
@@ -15,6 +15,9 @@ internal sealed class RankScratch
     public double[] Penalty { get; private set; } = [];
 
     public float[] Norms { get; private set; } = [];
+
+    /// <summary>Thompson samples of new videos' like rates (NaN for candidates that are not new).</summary>
+    public double[] Samples { get; private set; } = [];
 
     public float[] Features { get; private set; } = [];
 
@@ -32,6 +35,7 @@ internal sealed class RankScratch
             scratch.Scores = new double[size];
             scratch.Penalty = new double[size];
             scratch.Norms = new float[size];
+            scratch.Samples = new double[size];
             scratch.Features = new float[size * RankingFeatures.Count];
         }
 

@@ -48,6 +48,10 @@ public sealed class InProcessGrainStorage(Serializer serializer) : IGrainStorage
         if (_slots.TryGetValue((stateName, grainId), out var slot))
         {
             Swap(slot, Empty, stateName, grainId, grainState.ETag);
+
+            // Forget the key too (an erased user leaves nothing in memory); a grain's calls are serial, so no
+            // write of the same state races with this removal.
+            _slots.TryRemove(new KeyValuePair<(string, GrainId), Slot>((stateName, grainId), slot));
         }
 
         grainState.ETag = null;

@@ -50,6 +50,10 @@ public sealed class PlatformGrainStorage(IGrainStorage inner, DeepCopier copier,
         }
     }
 
+    /// <summary>
+    /// Removes the state (every provider the platform configures deletes the record on clear); the next write
+    /// creates it anew, so the version is forgotten.
+    /// </summary>
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         try
@@ -60,6 +64,9 @@ public sealed class PlatformGrainStorage(IGrainStorage inner, DeepCopier copier,
         {
             throw StorageFailure.Unavailable("clear", stateName, grainId, ex);
         }
+
+        grainState.ETag = null;
+        grainState.RecordExists = false;
     }
 
     /// <summary>The grain id the ADO.NET storage sees: same type, key prefixed with <c>k:</c>.</summary>

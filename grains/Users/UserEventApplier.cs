@@ -19,11 +19,29 @@ internal sealed class UserEventApplier(
     OnlineLearner learner,
     VideoEngagementBatcher videoBatcher,
     UserFeedSignals signals,
+    UserFeedMemory memory,
     FeedOptions feed,
     IGrainFactory grains,
     AdService ads)
 {
     private UserState User => state.State;
+
+    /// <summary>Moves event ids stored by an older version (strings) into the hashed history; true when anything moved.</summary>
+    public bool UpgradeStoredState()
+    {
+        if (User.AppliedEvents.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var eventId in User.AppliedEvents.Order)
+        {
+            User.AppliedEventHashes.Add(eventId, feed.EventIdHistory);
+        }
+
+        User.AppliedEvents = new();
+        return true;
+    }
 
     /// <summary>The outcome of each event, and whether any was accepted (the state changed and must be written).</summary>
     public async Task<(EventOutcome[] Outcomes, bool Accepted)> ApplyAsync(EngagementEvent[] events)
@@ -36,7 +54,7 @@ internal sealed class UserEventApplier(
         for (var i = 0; i < events.Length; i++)
         {
             var e = events[i];
-            if (User.AppliedEvents.Contains(e.EventId) || !batchIds.Add(e.EventId))
+            if (User.AppliedEventHashes.Contains(e.EventId) || !batchIds.Add(e.EventId))
             {
                 outcomes[i] = EventOutcome.Duplicate;
             }
@@ -79,12 +97,12 @@ internal sealed class UserEventApplier(
             outcomes[i] = PlanFollow(events[i]);
             if (outcomes[i].Status == EventStatus.Accepted)
             {
-                User.AppliedEvents.Add(events[i].EventId, feed.EventIdHistory);
+                User.AppliedEventHashes.Add(events[i].EventId, feed.EventIdHistory);
                 accepted = true;
             }
         }
 
-        accepted |= adAttribution?.Apply(events, outcomes, User.AppliedEvents, feed.EventIdHistory) ?? false;
+        accepted |= adAttribution?.Apply(events, outcomes, id => User.AppliedEventHashes.Add(id, feed.EventIdHistory)) ?? false;
         return (outcomes, accepted);
     }
 
@@ -131,7 +149,7 @@ internal sealed class UserEventApplier(
             foreach (var i in indices)
             {
                 outcomes[i] = EventOutcome.Accepted;
-                User.AppliedEvents.Add(events[i].EventId, feed.EventIdHistory);
+                User.AppliedEventHashes.Add(events[i].EventId, feed.EventIdHistory);
             }
 
             foreach (var e in effective)
@@ -200,7 +218,14 @@ internal sealed class UserEventApplier(
             User.Liked.Remove(videoId);
         }
 
+        // Without consent to personalization the events count (above) but train nothing about the user.
+        if (!UserConsent.Personalized(User))
+        {
+            return;
+        }
+
         signals.Observe(User, videoId, e.Type, e.WatchMs, video.DurationMs, video.CreatorId);
+        memory.Observe(User, videoId, e.Type, video.Title);
         ads.Observe(User.Ads, e, video);
         if (rule.LearningTarget(e.WatchMs, video.DurationMs) is { } target && video.VideoVector.Length == User.Vector.Length)
         {

@@ -127,7 +127,7 @@ internal sealed class UserFeedSignals(FeedRanker ranker, int shards)
             {
                 if (impression.Viewed)
                 {
-                    sink.Write(impression.Features, engaged: false);
+                    sink.Write(impression.Features, engaged: false, impression.Reason);
                 }
 
                 (done ??= []).Add(videoId);
@@ -141,7 +141,7 @@ internal sealed class UserFeedSignals(FeedRanker ranker, int shards)
 
         for (var i = 0; i < items.Length && i < features.Count && _impressions.Count < ImpressionLimit; i++)
         {
-            _impressions[items[i].VideoId] = new Impression(features[i], _generation);
+            _impressions[items[i].VideoId] = new Impression(features[i], _generation, items[i].Reason);
         }
     }
 
@@ -155,11 +155,11 @@ internal sealed class UserFeedSignals(FeedRanker ranker, int shards)
         switch (EngagementRules.For(type).Label)
         {
             case TrainingLabel.Engaged:
-                ranker.Examples.Write(impression.Features, engaged: true);
+                ranker.Examples.Write(impression.Features, engaged: true, impression.Reason);
                 _impressions.Remove(videoId);
                 break;
             case TrainingLabel.NotEngaged:
-                ranker.Examples.Write(impression.Features, engaged: false);
+                ranker.Examples.Write(impression.Features, engaged: false, impression.Reason);
                 _impressions.Remove(videoId);
                 break;
             case TrainingLabel.Viewed:
@@ -168,8 +168,10 @@ internal sealed class UserFeedSignals(FeedRanker ranker, int shards)
         }
     }
 
-    private sealed class Impression(float[] features, int generation)
+    private sealed class Impression(float[] features, int generation, FeedReason? reason)
     {
+        public FeedReason? Reason { get; } = reason;
+
         public float[] Features { get; } = features;
 
         public int Generation { get; } = generation;

@@ -16,12 +16,14 @@ namespace Platform.Grains.Users;
 /// records all of it in one write, then delivers the outbox (<see cref="UserOutbox"/>), which those
 /// grains apply once each. It also builds the user's feed (<see cref="UserFeedAssembler"/>).
 /// </summary>
-public sealed class UserGrain(
+public sealed partial class UserGrain(
     [PersistentState(StorageNames.UserState, StorageNames.Provider)] IPersistentState<UserState> state,
     OnlineLearner learner,
     FeedRanker ranker,
     VideoEngagementBatcher videoBatcher,
     CoEngagementBatcher coEngagement,
+    ImpressionBatcher impressions,
+    FeedQualityMetrics feedMetrics,
     AdService ads,
     IOptions<FeedOptions> feedOptions,
     IOptions<CatalogOptions> catalogOptions,
@@ -30,6 +32,7 @@ public sealed class UserGrain(
     TimeProvider time) : Grain, IUserGrain, IRemindable
 {
     private readonly UserFeedSignals _signals = new(ranker, catalogOptions.Value.Shards);
+    private readonly UserFeedMemory _memory = new(feedMetrics, impressions, feedOptions.Value.ServedHistory);
     private UserEventApplier? _events;
     private UserOutbox? _outbox;
     private UserFeedAssembler? _feed;
@@ -39,13 +42,13 @@ public sealed class UserGrain(
     private UserState User => state.State;
 
     private UserEventApplier Events => _events ??=
-        new(this.GetPrimaryKeyString(), state, learner, videoBatcher, _signals, feedOptions.Value, GrainFactory, ads);
+        new(this.GetPrimaryKeyString(), state, learner, videoBatcher, _signals, _memory, feedOptions.Value, GrainFactory, ads);
 
     private UserOutbox Outbox => _outbox ??=
         new(this, GrainFactory, state, videoBatcher, deliveryOptions.Value, logger, () => _broken ? Task.CompletedTask : WriteAsync());
 
     private UserFeedAssembler Feed => _feed ??=
-        new(GrainFactory, ranker, _signals, feedOptions.Value, catalogOptions.Value.Shards, time, this.GetPrimaryKeyString(), ads);
+        new(GrainFactory, ranker, _signals, _memory, feedOptions.Value, catalogOptions.Value.Shards, time, this.GetPrimaryKeyString(), ads);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -55,6 +58,15 @@ public sealed class UserGrain(
             User.Interest = new float[learner.Dimensions];
         }
 
+        // A new user (or an erased one starting again) numbers its deliveries from the clock, above anything a
+        // video's or creator's delivery ledger may still remember of an erased user with the same id.
+        if (!state.RecordExists && User.LastSequence == 0)
+        {
+            User.LastSequence = time.GetUtcNow().UtcTicks;
+        }
+
+        // Written with the next write; until then a crash only repeats the upgrade.
+        _servedDirty |= Events.UpgradeStoredState();
         Outbox.Resume();
         return Task.CompletedTask;
     }
@@ -95,6 +107,8 @@ public sealed class UserGrain(
         _servedDirty |= page.Items.Length > 0;
         return page;
     }
+
+    public Task<FollowedVideo[]> GetFollowingFeedAsync(int count) => Feed.FollowingAsync(User, count);
 
     public Task<UserStats> GetStatsAsync() =>
         Task.FromResult(new UserStats(this.GetPrimaryKeyString(), User.Views, User.Likes, User.Shares, User.Following.Count));

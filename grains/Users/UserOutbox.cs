@@ -188,6 +188,20 @@ internal sealed partial class UserOutbox(
         }
     }
 
+    /// <summary>
+    /// Before the user is erased: delivers everything owed (throws, to be retried, when a receiver fails), lets the
+    /// receivers forget those deliveries, and drops the timers and the recovery reminder.
+    /// </summary>
+    public async Task DrainForErasureAsync()
+    {
+        await DeliverAsync();
+        Written(BeforeWrite());
+        StopRetry();
+        _confirmTimer?.Dispose();
+        _confirmTimer = null;
+        await UnregisterRecoveryAsync();
+    }
+
     /// <summary>True for the reminder this type registers.</summary>
     public static bool IsRecoveryReminder(string reminderName) => reminderName == RecoveryReminder;
 

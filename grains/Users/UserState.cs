@@ -1,3 +1,5 @@
+using Platform.GrainInterfaces;
+using Platform.Grains.Recommendation;
 using Platform.Grains.Storage;
 
 namespace Platform.Grains.Users;
@@ -27,7 +29,10 @@ public sealed class UserState
     /// <summary>Videos the user currently likes, for like/unlike.</summary>
     [Id(9)] public RecentIds Liked { get; set; } = new();
 
-    /// <summary>Ids of recently applied events, to drop retried duplicates.</summary>
+    /// <summary>
+    /// Ids of recently applied events as strings: the format before <see cref="AppliedEventHashes"/>,
+    /// read from older stored state and moved into that on activation; empty otherwise.
+    /// </summary>
     [Id(10)] public RecentIds AppliedEvents { get; set; } = new();
 
     /// <summary>Followed creators, oldest first.</summary>
@@ -48,6 +53,15 @@ public sealed class UserState
     /// <summary>Creators of recently engaged videos, oldest first, with repeats: creator affinity.</summary>
     [Id(15)] public List<string> RecentCreators { get; set; } = [];
 
+    /// <summary>What the user did with each recent engaged video, and its title: what feed reasons may name.</summary>
+    [Id(16)] public Dictionary<string, EngagedVideo> EngagedVideos { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The user's privacy settings; null until the user chooses any (personalization on).</summary>
+    [Id(17)] public UserSettings? Settings { get; set; }
+
+    /// <summary>Hashes of recently applied event ids, to drop retried duplicates.</summary>
+    [Id(18)] public RecentHashes AppliedEventHashes { get; set; } = new();
+
     /// <summary>Ad interests, frequency caps and served ads (see <see cref="Ads.UserAdState"/>).</summary>
-    [Id(16)] public Ads.UserAdState Ads { get; set; } = new();
+    [Id(19)] public Ads.UserAdState Ads { get; set; } = new();
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Platform.Grains.Catalog;
 using Platform.Grains.Options;
+using Platform.Grains.Privacy;
 using Platform.Grains.Recommendation;
 using Platform.Grains.Videos;
 
@@ -40,8 +41,11 @@ public static class GrainServiceExtensions
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<CatalogReporter>());
         services.AddSingleton<VideoEngagementBatcher>();
         services.AddSingleton<CoEngagementBatcher>();
+        services.AddSingleton<ImpressionBatcher>();
+        services.AddSingleton<FeedQualityMetrics>();
         services.AddPlatformRanking();
         services.AddPlatformAds();
+        services.AddUserErasureStep<UserStateErasureStep>();
         return services;
     }
 }

@@ -30,6 +30,8 @@ public static class SiloHostingExtensions
         });
         builder.Services.AddOptions<PostgresPoolOptions>().BindConfiguration(PostgresPoolOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<PostgresPoolOptions>, PostgresPoolOptionsValidator>();
+        builder.Services.AddOptions<DashboardSamplingOptions>().BindConfiguration(DashboardSamplingOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<DashboardSamplingOptions>, DashboardSamplingOptionsValidator>();
         var pools = hosting.Clustering == ClusterHostingOptions.Postgres || hosting.Storage == ClusterHostingOptions.Postgres
             ? PostgresConnectionPools.From(configuration)
             : null;
@@ -66,6 +68,9 @@ public static class SiloHostingExtensions
                     o.Invariant = ClusterConfigurationExtensions.AdoNetInvariant;
                     o.ConnectionString = pools!.Shared;
                     o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+
+                    // Cleared state (an erased user) leaves no row behind.
+                    o.DeleteStateOnClear = true;
                 }));
                 silo.Services.AddSingleton(sp => new PostgresStateWriter(
                     pools!.Writers,
@@ -110,7 +115,8 @@ public static class SiloHostingExtensions
             silo.AddPlatformMonetization();
             if (hosting.Dashboard)
             {
-                silo.AddDashboard();
+                var sampling = configuration.GetSection(DashboardSamplingOptions.Section).Get<DashboardSamplingOptions>() ?? new();
+                silo.AddDashboard(o => o.CounterUpdateIntervalMs = (int)sampling.CounterInterval.TotalMilliseconds);
             }
         });
         return builder;

@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Threading.Channels;
+using Platform.GrainInterfaces;
 using Platform.Grains.Recommendation;
 
 namespace Platform.Silo.Services;
 
 /// <summary>
-/// Appends ranking examples to a tab-separated file (label, then the <see cref="RankingFeatures"/> in
-/// order) from a background writer, so grains never wait on the disk. When the writer falls behind by
+/// Appends ranking examples to a tab-separated file (label, the <see cref="RankingFeatures"/> in order,
+/// then the reason the video was served with: its kind and the video, creator or tag it names) from a background writer, so grains never wait on the disk. When the writer falls behind by
 /// more than <see cref="Capacity"/> examples the newest are dropped: the log is a sample for training.
 /// Disposing (at silo shutdown) writes what is queued and closes the file.
 /// </summary>
@@ -32,9 +34,9 @@ public sealed class FileRankingExampleSink : IRankingExampleSink, IAsyncDisposab
     public string Path => _path;
 
     /// <summary>The header line of the file.</summary>
-    public static string Header => "label\t" + string.Join('\t', RankingFeatures.Names);
+    public static string Header => "label\t" + string.Join('\t', RankingFeatures.Names) + "\treason\treasonRef";
 
-    public void Write(ReadOnlySpan<float> features, bool engaged)
+    public void Write(ReadOnlySpan<float> features, bool engaged, FeedReason? reason = null)
     {
         var line = new StringBuilder(16 * features.Length);
         line.Append(engaged ? '1' : '0');
@@ -42,6 +44,9 @@ public sealed class FileRankingExampleSink : IRankingExampleSink, IAsyncDisposab
         {
             line.Append('\t').Append(f.ToString("R", CultureInfo.InvariantCulture));
         }
+
+        line.Append('\t').Append(reason is null ? "" : JsonNamingPolicy.CamelCase.ConvertName(reason.Kind.ToString()));
+        line.Append('\t').Append(reason?.VideoId ?? reason?.CreatorId ?? reason?.Tag ?? "");
 
         _lines.Writer.TryWrite(line.ToString());
     }

@@ -5,7 +5,8 @@ namespace Platform.RankerTraining;
 
 /// <summary>
 /// Reads feature logs: tab-separated label (0/1) then the <see cref="RankingFeatures"/> in order, as the
-/// silo (<c>Platform:Ranking:FeatureLogPath</c>) and the evaluator (<c>--feature-log</c>) write them.
+/// silo (<c>Platform:Ranking:FeatureLogPath</c>) and the evaluator (<c>--feature-log</c>) write them; the
+/// silo's two trailing reason columns (kind, reference) are for debugging and not read.
 /// </summary>
 public static class ExampleLog
 {
@@ -24,9 +25,9 @@ public static class ExampleLog
                 }
 
                 var parts = line.Split('\t');
-                if (parts.Length != RankingFeatures.Count + 1)
+                if (parts.Length != RankingFeatures.Count + 1 && parts.Length != RankingFeatures.Count + 3)
                 {
-                    throw new FormatException($"{path}:{lineNumber}: expected {RankingFeatures.Count + 1} columns, found {parts.Length}.");
+                    throw new FormatException($"{path}:{lineNumber}: expected {RankingFeatures.Count + 1} or {RankingFeatures.Count + 3} columns, found {parts.Length}.");
                 }
 
                 var features = new float[RankingFeatures.Count];

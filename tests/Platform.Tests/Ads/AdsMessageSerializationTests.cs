@@ -23,8 +23,8 @@ public sealed class AdsMessageSerializationTests(AdsServerFixture fixture)
             new LeaseSpend(2, 750),
             new LeaseReport(standing, false),
             new AdEngagement("e-1", "u-1", EngagementType.Conversion),
-            new FeedItem("v-1", "c-1", 0, CandidateSource.Ad, Reason: new FeedReason("ad", "Sponsored by adv-1"), CampaignId: "cmp-1"),
-            new VideoEngagementContext(null, "c-1", [0.5f], 30_000, 0, ["cooking"]),
+            new FeedItem("v-1", "c-1", 0, CandidateSource.Ad, Reason: new FeedReason(FeedReasonKind.Ad, "Sponsored by adv-1"), CampaignId: "cmp-1"),
+            new VideoEngagementContext(null, "c-1", [0.5f], 30_000, 0, "Title", ["cooking"]),
         };
     }
 

@@ -31,6 +31,63 @@ public sealed class CandidateIndexTests
     }
 
     [Fact]
+    public void ExplorationCountsImpressionsNotViews()
+    {
+        var index = new CandidateIndex(new CatalogOptions(), new FeedOptions { ExploreMaxImpressions = 100 }, random: new Random(4));
+        for (var i = 0; i < 10; i++)
+        {
+            index.Upsert(Video($"burst-{i}", 0), Now);
+        }
+
+        // Nine of the ten were served often (nobody watched them yet); exploration moves on to the tenth.
+        for (var i = 1; i < 10; i++)
+        {
+            index.RecordImpressions($"burst-{i}", 40);
+        }
+
+        var explored = index.Query(new CandidateQuery([], [], [], [], 1), Now).Where(c => c.Source == CandidateSource.Explore).ToList();
+
+        Assert.Equal("burst-0", Assert.Single(explored).Video.VideoId);
+        Assert.Equal(40, index.ImpressionsOf("burst-3"));
+        Assert.Equal(40, index.Query(new CandidateQuery([], [], [], [], 10), Now).Single(c => c.Video.VideoId == "burst-3").Impressions);
+    }
+
+    [Fact]
+    public void ImpressionsSurviveASnapshot()
+    {
+        var catalog = new CatalogOptions { SnapshotPages = 1 };
+        var index = new CandidateIndex(catalog, new FeedOptions());
+        index.Upsert(Video("v", 0), Now);
+        index.RecordImpressions("v", 17);
+
+        var page = index.SnapshotPage(0);
+        var restored = new CandidateIndex(catalog, new FeedOptions());
+        foreach (var video in page.Videos)
+        {
+            restored.Upsert(video, Now);
+        }
+
+        restored.RestoreImpressions(page.Videos[0].VideoId, page.Impressions[0]);
+        Assert.Equal(17, restored.ImpressionsOf("v"));
+    }
+
+    [Fact]
+    public void CoEngagementCandidatesNameTheRecentVideoThatBroughtThem()
+    {
+        var index = new CandidateIndex(new CatalogOptions(), new FeedOptions());
+        foreach (var id in new[] { "weak", "strong", "next" })
+        {
+            index.Upsert(Video(id, 100), Now);
+        }
+
+        index.RecordCoEngagement([new CoEngagementRecord("next", ["strong"]), new CoEngagementRecord("next", ["strong"]), new CoEngagementRecord("next", ["weak"])]);
+
+        var next = index.Query(Query(["weak", "strong"]), Now).Single(c => c.Video.VideoId == "next");
+
+        Assert.Equal("strong", next.Anchor);
+    }
+
+    [Fact]
     public void CoEngagementNeighboursOfRecentVideosAreProposedWithTheirScore()
     {
         var index = new CandidateIndex(new CatalogOptions(), new FeedOptions());

@@ -16,6 +16,7 @@ namespace Platform.Tests.Cluster;
 public sealed class ConnectionBudgetTests(ITestOutputHelper output)
 {
     [Fact]
+    [Trait("Category", TestCategories.Long)]
     public async Task ThreeSilosFitADefaultPostgresUnderARegistrationBurst()
     {
         await using var server = await PostgresServer.StartAsync(maxConnections: 100);

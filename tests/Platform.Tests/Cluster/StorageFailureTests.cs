@@ -13,6 +13,7 @@ namespace Platform.Tests.Cluster;
 /// crosses silos), changes nothing, and the retry once storage is back counts once.
 /// </summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Category", TestCategories.Long)]
 public sealed class StorageFailureTests(PostgresFixture postgres, ITestOutputHelper output)
 {
     [Fact]

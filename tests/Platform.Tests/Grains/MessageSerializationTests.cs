@@ -59,7 +59,7 @@ public sealed class MessageSerializationTests(PlatformServerFixture platform)
     {
         var serializer = platform.Server.Services.GetRequiredService<Serializer>();
         var user = new UserState { Vector = [1f, 2f], Views = 3, LastSequence = 2 };
-        user.AppliedEvents.Add("e-1", 10);
+        user.AppliedEventHashes.Add("e-1", 10);
         user.Outbox.Add(new OutboxEntry { Target = "c-1", Follow = new FollowChange("u-1", 2, 1) });
         var creator = new CreatorState { Followers = 2 };
         creator.Videos["v-1"] = new VideoTotals { Views = 5, LastSequence = 4 };
@@ -72,7 +72,8 @@ public sealed class MessageSerializationTests(PlatformServerFixture platform)
         var creatorCopy = serializer.Deserialize<CreatorState>(serializer.SerializeToArray(creator))!;
         var videoCopy = serializer.Deserialize<VideoState>(serializer.SerializeToArray(video))!;
 
-        Assert.True(userCopy.AppliedEvents.Contains("e-1"));
+        Assert.True(userCopy.AppliedEventHashes.Contains("e-1"));
+        Assert.False(userCopy.AppliedEventHashes.Contains("e-2"));
         Assert.Equal(3, userCopy.Views);
         Assert.Equal(5, creatorCopy.Videos["v-1"].Views);
         Assert.Equal("c-1", videoCopy.Info!.CreatorId);

@@ -31,8 +31,11 @@ public sealed class PlatformServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts a platform; <paramref name="settings"/> override configuration keys (e.g. "Platform:AdminApiKey").</summary>
-    public static async Task<PlatformServer> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// Starts a platform; <paramref name="settings"/> override configuration keys (e.g. "Platform:AdminApiKey"), and
+    /// <paramref name="services"/> adds services before the platform's own (e.g. an extra erasure step).
+    /// </summary>
+    public static async Task<PlatformServer> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -48,6 +51,7 @@ public sealed class PlatformServer : IAsyncDisposable
 
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        services?.Invoke(builder.Services);
         builder.AddPlatformDefaults();
         builder.AddPlatformSilo();
 

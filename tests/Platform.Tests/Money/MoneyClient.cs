@@ -58,10 +58,10 @@ public static class MoneyClient
 
     public static async Task<JsonObject> EarningsAsync(this HttpClient http, string creatorId) => await http.GetJsonAsync($"/v1/creators/{creatorId}/earnings");
 
-    public static async Task<JsonObject> LedgerSummaryAsync(this HttpClient http)
+    public static async Task<JsonObject> LedgerSummaryAsync(this HttpClient http, string adminKey = PlatformServerFixture.AdminKey)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/v1/admin/ledger/summary");
-        request.Headers.Add("X-Api-Key", PlatformServerFixture.AdminKey);
+        request.Headers.Add("X-Api-Key", adminKey);
         var response = await http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"GET /v1/admin/ledger/summary answered {(int)response.StatusCode}: {body}");

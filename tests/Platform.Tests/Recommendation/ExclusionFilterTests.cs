@@ -22,4 +22,22 @@ public sealed class ExclusionFilterTests
     [Fact]
     public void ShardOfAnIdIsStable() =>
         Assert.Equal(IdHash.Shard("video-42", 8), IdHash.Shard(new string("video-42".ToCharArray()), 8));
+
+    /// <summary>
+    /// Shard placement, snapshot pages and seeded embeddings are stored by these values: a change to the hash
+    /// would scatter a running cluster's state, so they are pinned to what every release has computed.
+    /// </summary>
+    [Theory]
+    [InlineData("", 17665956581633026203UL, 3)]
+    [InlineData("v-1", 5751903627258450638UL, 6)]
+    [InlineData("video-42", 15213532246582401896UL, 0)]
+    [InlineData("刀工", 4811432646427349322UL, 2)]
+    public void IdHashesArePinned(string id, ulong hash, int shardOfEight)
+    {
+        Assert.Equal(hash, IdHash.Of(id));
+        Assert.Equal(shardOfEight, IdHash.Shard(id, 8));
+    }
+
+    [Fact]
+    public void SeededTagHashIsPinned() => Assert.Equal(16428991490308195251UL, IdHash.Of("cooking", 0x7a67UL));
 }

@@ -104,7 +104,7 @@ public sealed class OnlineLearnerTests
                 new CatalogVideo("v-hammered", "c", video, DateTimeOffset.UnixEpoch, new VideoSignals(applied, -applied, applied, applied, 0, double.MaxValue)),
                 (CandidateSource)random.Next(Enum.GetValues<CandidateSource>().Length),
                 double.MaxValue);
-            Assert.True(double.IsFinite(ranker.Score(new FeedRanker.UserContext(user, interest), candidate, DateTimeOffset.UtcNow, random)));
+            Assert.True(double.IsFinite(ranker.Score(new FeedRanker.UserContext(user, interest), candidate, DateTimeOffset.UtcNow)));
             Assert.Single(ranker.Rank(new FeedRanker.UserContext(user, interest), [candidate], 10, DateTimeOffset.UtcNow, random));
         }
 

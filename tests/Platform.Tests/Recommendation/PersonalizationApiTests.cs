@@ -75,8 +75,13 @@ public sealed class PersonalizationApiTests : IAsyncLifetime
         await Poll.UntilAsync(() => File.Exists(FeatureLog) && ReadShared(FeatureLog).Any(l => l.StartsWith("1\t", StringComparison.Ordinal)),
             "a positive example reaches the feature log");
         var lines = ReadShared(FeatureLog);
-        Assert.Equal("label\t" + string.Join('\t', RankingFeatures.Names), lines[0]);
-        Assert.All(lines.Skip(1), l => Assert.Equal(RankingFeatures.Count + 1, l.Split('\t').Length));
+        Assert.Equal("label\t" + string.Join('\t', RankingFeatures.Names) + "\treason\treasonRef", lines[0]);
+        Assert.All(lines.Skip(1), l => Assert.Equal(RankingFeatures.Count + 3, l.Split('\t').Length));
+
+        // The liked item's line carries the reason it was served with, as the feed gave it.
+        var reason = feed[0]["reason"]!;
+        var reference = (string?)reason["videoId"] ?? (string?)reason["creatorId"] ?? "";
+        Assert.Contains(lines.Skip(1), l => l.StartsWith("1\t", StringComparison.Ordinal) && l.EndsWith($"\t{(string)reason["kind"]!}\t{reference}", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -439,11 +439,11 @@ public sealed class HostileRequestGenerator(KnownWorld world, int seed)
     {
         var (path, allowed) = Pick([
             ($"/v1/videos", "POST"), ($"/v1/events", "POST"), ($"/v1/videos/{Pick(world.Videos)}", "GET"),
-            ($"/v1/videos/{Pick(world.Videos)}/stats", "GET"), ($"/v1/users/{Pick(world.Users)}", "GET"),
+            ($"/v1/videos/{Pick(world.Videos)}/stats", "GET"), ($"/v1/users/{Pick(world.Users)}", "GET DELETE"),
             ($"/v1/users/{Pick(world.Users)}/feed", "GET"), ($"/v1/creators/{Pick(world.Creators)}/stats", "GET"),
             ($"/v1/admin/videos/{Pick(world.Videos)}/takedown", "POST"),
         ]);
-        var method = Pick([.. OddMethods, allowed == "GET" ? "POST" : "GET", "HEAD"]);
+        var method = Pick([.. OddMethods.Where(m => !allowed.Contains(m, StringComparison.Ordinal)), allowed.StartsWith("GET", StringComparison.Ordinal) ? "POST" : "GET", "HEAD"]);
         var body = method is "GET" or "HEAD" or "TRACE" ? null : Encoding.UTF8.GetBytes(EventBatchText(ValidEvents()));
         return new FuzzRequest($"{method} on {allowed} route", method, path, body, body is null ? null : "application/json",
             ApiKey: path.Contains("admin", StringComparison.Ordinal) ? world.AdminKey : null);

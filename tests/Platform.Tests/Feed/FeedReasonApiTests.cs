@@ -1,0 +1,132 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Platform.Tests.Infrastructure;
+using static Platform.Tests.Infrastructure.ApiClient;
+
+namespace Platform.Tests.Feed;
+
+/// <summary>Every feed item's reason, through the HTTP API: present, readable, and true to what the user did.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class FeedReasonApiTests(PlatformServerFixture platform)
+{
+    private static readonly string[] Kinds = ["similarTo", "creator", "taste", "tag", "trending", "fresh", "explore", "ad"];
+    private static readonly string[] NonPersonal = ["trending", "fresh", "explore", "ad"];
+    private readonly HttpClient _http = platform.Http;
+
+    [Fact]
+    public async Task ANewUserGetsAReasonOnEveryItemAndNeverAPersonalOne()
+    {
+        for (var i = 0; i < 6; i++)
+        {
+            await _http.RegisterVideoAsync(NewId("v"), NewId("c"));
+        }
+
+        var feed = await _http.GetFeedAsync(NewId("u"), 20);
+
+        Assert.NotEmpty(feed);
+        foreach (var item in feed)
+        {
+            var reason = item["reason"]!.AsObject();
+            Assert.Contains((string)reason["kind"]!, NonPersonal);
+            Assert.False(string.IsNullOrWhiteSpace((string?)reason["text"]));
+            Assert.False(reason.ContainsKey("videoId") || reason.ContainsKey("creatorId"), reason.ToJsonString());
+        }
+    }
+
+    [Fact]
+    public async Task NeighboursOfALikedVideoSayBecauseYouLikedItsTitle()
+    {
+        var run = NewId("r");
+        var knife = $"{run}-knife";
+        await RegisterAsync(knife, $"{run}-chef", "Knife skills");
+        var cooking = Enumerable.Range(0, 12).Select(i => $"{run}-cook{i}").ToArray();
+        foreach (var v in cooking)
+        {
+            await RegisterAsync(v, $"{run}-cook-creator-{v[^1]}", $"Cooking {v}");
+        }
+
+        // Other users who liked Knife skills went on to like the cooking videos.
+        var events = new List<object>();
+        for (var u = 0; u < 8; u++)
+        {
+            var fan = $"{run}-fan{u}";
+            events.Add(View(fan, knife, 30_000));
+            events.Add(Engage("like", fan, knife));
+            foreach (var v in cooking)
+            {
+                events.Add(View(fan, v, 30_000));
+                events.Add(Engage("like", fan, v));
+            }
+        }
+
+        await _http.PostEventsAsync([.. events]);
+        var me = $"{run}-me";
+        await _http.PostEventsAsync(View(me, knife, 30_000), Engage("like", me, knife));
+
+        List<JsonObject> feed = [];
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200); // co-engagement reaches the shards by one-way messages
+            feed = await _http.GetFeedAsync(me, 10);
+            if (feed.Any(i => (string)i["source"]! == "coEngagement"))
+            {
+                break;
+            }
+        }
+
+        var neighbours = feed.Where(i => (string)i["source"]! == "coEngagement").ToList();
+        Assert.NotEmpty(neighbours);
+        Assert.All(neighbours, i =>
+        {
+            var reason = i["reason"]!.AsObject();
+            Assert.Equal("similarTo", (string)reason["kind"]!);
+            Assert.Equal(knife, (string)reason["videoId"]!);
+            Assert.Equal("Because you liked Knife skills", (string)reason["text"]!);
+        });
+        AssertReasonsAreTrue(feed, engagedVideos: [knife], creators: [$"{run}-chef"]);
+    }
+
+    [Fact]
+    public async Task AFollowedCreatorsVideoSaysTheUserFollowsThem()
+    {
+        var (creator, user) = (NewId("c"), NewId("u"));
+        var video = NewId("v");
+        await _http.RegisterVideoAsync(video, creator);
+        await _http.PostEventsAsync(Follow(user, creator));
+
+        var feed = await _http.GetFeedAsync(user, 100);
+
+        var item = Assert.Single(feed, i => (string)i["videoId"]! == video);
+        Assert.Equal("creator", (string)item["reason"]!["kind"]!);
+        Assert.Equal(creator, (string)item["reason"]!["creatorId"]!);
+        Assert.Equal($"Because you follow {creator}", (string)item["reason"]!["text"]!);
+        AssertReasonsAreTrue(feed, engagedVideos: [], creators: [creator]);
+    }
+
+    /// <summary>Every reason is of a known kind, has text, and names only videos and creators the user engaged with.</summary>
+    private static void AssertReasonsAreTrue(List<JsonObject> feed, string[] engagedVideos, string[] creators)
+    {
+        foreach (var item in feed)
+        {
+            var reason = item["reason"]!.AsObject();
+            Assert.Contains((string)reason["kind"]!, Kinds);
+            Assert.False(string.IsNullOrWhiteSpace((string?)reason["text"]));
+            if (reason["videoId"] is { } video)
+            {
+                Assert.Contains((string)video!, engagedVideos);
+            }
+
+            if (reason["creatorId"] is { } creator)
+            {
+                Assert.Contains((string)creator!, creators);
+            }
+        }
+    }
+
+    private async Task RegisterAsync(string videoId, string creatorId, string title)
+    {
+        using var response = await _http.PostAsJsonAsync("/v1/videos", new { videoId, creatorId, title, tags = Array.Empty<string>(), durationMs = 30_000 });
+        response.EnsureSuccessStatusCode();
+    }
+}
