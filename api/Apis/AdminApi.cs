@@ -22,7 +22,9 @@ public static class AdminApi
         app.MapPost("/v1/admin/videos/{videoId}/takedown", TakeDownAsync)
             .WithName("TakeDownVideo")
             .WithSummary("Takes a video down: it leaves every feed at once. Needs the admin key in X-Api-Key, or a token with the admin role.")
-            .RequireAdmin();
+            .RequireAdmin()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -38,6 +40,15 @@ public static class AdminApi
             ? TypedResults.Ok(new TakedownResponse(videoId, "takenDown"))
             : Problems.NotFound($"Video '{videoId}' is not registered.");
     }
+
+    /// <summary>The 401 problem when the request lacks the admin key, null when it may pass.</summary>
+    internal static ProblemHttpResult? Unauthorized(HttpRequest request, GatewayOptions options) =>
+        IsAuthorized(request.Headers[KeyHeader], options.AdminApiKey)
+            ? null
+            : TypedResults.Problem(
+                $"Admin routes need the {KeyHeader} header with the configured key.",
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Unauthorized");
 
     /// <summary>Compares hashes of both keys in constant time, so neither content nor length leaks through timing.</summary>
     internal static bool IsAuthorized(string? presented, string? configured)

@@ -11,15 +11,19 @@ public static class GatewayApiExtensions
         app.MapVideosApi();
         app.MapEventsApi();
         app.MapFeedApi();
+        app.MapDiscoveryApi();
         app.MapUsersApi();
         app.MapFollowingFeedApi();
         app.MapCreatorsApi();
         app.MapCreatorLiveApi();
         app.MapCreatorStudioApi();
         app.MapAdminApi();
+        app.MapExperimentsApi();
+        app.MapExperimentPage();
         app.MapPrivacyApi();
         app.MapMoneyApi();
         app.MapCampaignsApi();
+        app.MapApiDocumentation();
         return app;
     }
 }

@@ -10,6 +10,8 @@
 
   const $ = (id) => document.getElementById(id);
   const number = new Intl.NumberFormat();
+  const money = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const cents = (amount) => money.format(amount / 100);
   const clock = { hour: '2-digit', minute: '2-digit', second: '2-digit' };
   const creatorId = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] || '');
   const storageKey = `creator-studio:${creatorId}:views`;
@@ -214,6 +216,13 @@
     setValue('watch-per-view', perView, stats.views > 0 ? duration(perView) : '–');
     $('watch-time').title = `${number.format(stats.watchMsTotal)} ms`;
     renderTop(stats.topVideos || []);
+    // Earnings come with the stream once the creator has been paid (docs/money.md).
+    if (stats.earnings) {
+      setValue('tips', stats.earnings.tipsCents, cents(stats.earnings.tipsCents));
+      setValue('sales', stats.earnings.salesCents, cents(stats.earnings.salesCents));
+      setValue('platform-fee', stats.earnings.platformFeeCents, cents(stats.earnings.platformFeeCents));
+      setValue('net', stats.earnings.netCents, cents(stats.earnings.netCents));
+    }
     record(stats.views);
     const updated = new Date();
     $('updated').dateTime = updated.toISOString();

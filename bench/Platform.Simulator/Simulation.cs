@@ -12,6 +12,9 @@ namespace Platform.Simulator;
 /// </summary>
 public sealed class Simulation(SimulationSettings settings, PlatformClient platform)
 {
+    /// <summary>Runs after each round (the experiment mode reads its reports there).</summary>
+    public Func<int, Task>? AfterRound { get; init; }
+
     private const int DurationMs = 30_000;
 
     private readonly GroundTruth _truth = new(settings.Users, settings.Creators, settings.Seed);
@@ -135,6 +138,10 @@ public sealed class Simulation(SimulationSettings settings, PlatformClient platf
             rates.Add((rate, randomRate, popularRate));
             var mix = string.Join(' ', sources.OrderByDescending(p => p.Value).Select(p => $"{p.Key}={p.Value}"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{round}\t{rate:F3}\t{randomRate:F3}\t{popularRate:F3}\t{mix}"));
+            if (AfterRound is not null)
+            {
+                await AfterRound(round);
+            }
         }
 
         _exposure.WriteReport(output, settings.Users, settings.FeedSize);

@@ -48,4 +48,15 @@ public sealed class DeliveryOptions
     /// so a single larger caller still goes whole). Default 1,000.
     /// </summary>
     public int MaxEngagementBatch { get; set; } = 1000;
+
+    /// <summary>
+    /// How long a silo keeps a copy of a video's engagement context (creator, duration, vector, accepting
+    /// events) so that events on it need no call to the video (see VideoContextCache). A takedown takes
+    /// effect at once on the silo that hosts the video and within this time on the others. Zero turns the
+    /// cache off. Default 5 s.
+    /// </summary>
+    public TimeSpan VideoContextTtl { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The most video contexts a silo keeps (about 300 bytes each with 32 dimensions). Default 200,000.</summary>
+    public int VideoContextCacheEntries { get; set; } = 200_000;
 }

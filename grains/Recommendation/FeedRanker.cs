@@ -76,11 +76,12 @@ public sealed class FeedRanker(FeedOptions options, RankingOptions ranking, Rank
     /// Ranks candidates and returns a page of <paramref name="count"/> distinct videos (fewer only when fewer
     /// distinct candidates of the allowed sources exist), each with its relevance score and its reason.
     /// <paramref name="random"/> draws the exploration samples, and nothing else. When
-    /// <paramref name="pickedFeatures"/> is given, it receives the features of each picked video, in page order.
+    /// <paramref name="pickedFeatures"/> is given, it receives the features of each picked video, in page order;
+    /// <paramref name="model"/> replaces the platform's current model (an experiment variant's).
     /// Scratch space comes from a per-thread <see cref="RankScratch"/> (the method never awaits), so a call
     /// allocates only the page it returns (and the picked features and reasons).
     /// </summary>
-    public FeedItem[] Rank(in UserContext user, IReadOnlyList<Candidate> candidates, FeedSettings settings, int count, DateTimeOffset now, Random random, List<float[]>? pickedFeatures = null)
+    public FeedItem[] Rank(in UserContext user, IReadOnlyList<Candidate> candidates, FeedSettings settings, int count, DateTimeOffset now, Random random, List<float[]>? pickedFeatures = null, IRankingModel? model = null)
     {
         var n = candidates.Count;
         if (n == 0 || count <= 0)
@@ -88,7 +89,7 @@ public sealed class FeedRanker(FeedOptions options, RankingOptions ranking, Rank
             return [];
         }
 
-        var model = models.Current;
+        model ??= models.Current;
         var scratch = RankScratch.For(n);
         var scores = scratch.Scores.AsSpan(0, n);
         var penalty = scratch.Penalty.AsSpan(0, n);

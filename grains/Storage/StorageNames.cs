@@ -19,6 +19,9 @@ public static class StorageNames
     public const string VideoState = "video";
     public const string CreatorState = "creator";
     public const string CatalogShardState = "catalogShard";
+    public const string ExperimentState = "experiment";
+    public const string ExperimentRegistryState = "experimentRegistry";
+    public const string UserExperimentsState = "userExperiments";
     public const string UserErasureState = "userErasure";
     public const string CampaignState = "campaign";
     public const string CampaignDirectoryState = "campaignDirectory";

@@ -1,6 +1,7 @@
 using Platform.GrainInterfaces;
 using Platform.Grains.Ads;
 using Platform.Grains.Engagement;
+using Platform.Grains.Experiments;
 using Platform.Grains.Money;
 using Platform.Grains.Options;
 using Platform.Grains.Recommendation;
@@ -22,6 +23,7 @@ internal sealed class UserEventApplier(
     UserFeedMemory memory,
     FeedOptions feed,
     IGrainFactory grains,
+    UserExperiments experiments,
     AdService ads)
 {
     private UserState User => state.State;
@@ -226,6 +228,7 @@ internal sealed class UserEventApplier(
 
         signals.Observe(User, videoId, e.Type, e.WatchMs, video.DurationMs, video.CreatorId);
         memory.Observe(User, videoId, e.Type, video.Title);
+        experiments.Engaged(videoId, rule, e.WatchMs, video.DurationMs);
         ads.Observe(User.Ads, e, video);
         if (rule.LearningTarget(e.WatchMs, video.DurationMs) is { } target && video.VideoVector.Length == User.Vector.Length)
         {

@@ -23,13 +23,15 @@ public sealed class VideoEngagementBatcher
 {
     private readonly ConcurrentDictionary<string, VideoEngagementLane> _lanes = new(StringComparer.Ordinal);
     private readonly IGrainFactory _grains;
+    private readonly VideoContextCache _contexts;
     private readonly DeliveryOptions _options;
     private readonly Counter<long> _calls;
     private readonly Counter<long> _requests;
 
-    public VideoEngagementBatcher(IGrainFactory grains, IOptions<DeliveryOptions> options, IMeterFactory meterFactory)
+    public VideoEngagementBatcher(IGrainFactory grains, IOptions<DeliveryOptions> options, IMeterFactory meterFactory, VideoContextCache contexts)
     {
         _grains = grains;
+        _contexts = contexts;
         _options = options.Value;
 
         // The gateway exports the meter named "Platform" on /metrics.
@@ -41,9 +43,14 @@ public sealed class VideoEngagementBatcher
     /// <summary>Whether events on the video are accepted, and what a user learns from it.</summary>
     public Task<VideoEngagementContext> GetContextAsync(string videoId)
     {
+        if (_contexts.TryGet(videoId, out var cached))
+        {
+            return Task.FromResult(cached);
+        }
+
         if (!_options.BatchVideoEngagement)
         {
-            return Video(videoId).GetEngagementContextAsync();
+            return ReadContextAsync(videoId);
         }
 
         while (true)
@@ -59,7 +66,7 @@ public sealed class VideoEngagementBatcher
                 var read = lane.ContextRead;
                 if (read is null)
                 {
-                    lane.ContextRead = read = Video(videoId).GetEngagementContextAsync();
+                    lane.ContextRead = read = ReadContextAsync(videoId);
                     _ = EndContextReadAsync(lane, read);
                 }
 
@@ -91,6 +98,20 @@ public sealed class VideoEngagementBatcher
         }
 
         Enqueue(videoId, lane => lane.Confirmations.Add(new EngagementConfirmation(userId, sequence)));
+    }
+
+    /// <summary>Asks the video, and keeps an accepting answer in this silo's <see cref="VideoContextCache"/>.</summary>
+    private async Task<VideoEngagementContext> ReadContextAsync(string videoId)
+    {
+        if (!_contexts.Enabled)
+        {
+            return await Video(videoId).GetEngagementContextAsync();
+        }
+
+        var generation = _contexts.Generation;
+        var context = await Video(videoId).GetEngagementContextAsync().ConfigureAwait(false);
+        _contexts.Store(videoId, context, generation);
+        return context;
     }
 
     private IVideoGrain Video(string videoId) => _grains.Reference<IVideoGrain>(videoId);

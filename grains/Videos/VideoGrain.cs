@@ -24,6 +24,7 @@ public sealed partial class VideoGrain(
     IOptions<CatalogOptions> catalogOptions,
     IOptions<DeliveryOptions> deliveryOptions,
     CatalogReporter reporter,
+    VideoContextCache contexts,
     ILogger<VideoGrain> logger,
     TimeProvider time) : Grain, IVideoGrain
 {
@@ -194,6 +195,8 @@ public sealed partial class VideoGrain(
             await Commit.CommitAsync();
         }
 
+        contexts.Invalidate(info.VideoId);
+
         await Shard.RemoveAsync(info.VideoId);
         return true;
     }
@@ -263,7 +266,7 @@ public sealed partial class VideoGrain(
     }
 
     private CatalogVideo ToCatalogVideo() =>
-        new(S.Info!.VideoId, S.Info.CreatorId, (float[])S.Vector.Clone(), S.Info.RegisteredAt, Signals(), S.Info.PriceCents, S.Info.Title);
+        new(S.Info!.VideoId, S.Info.CreatorId, (float[])S.Vector.Clone(), S.Info.RegisteredAt, Signals(), S.Info.PriceCents, S.Info.Title, S.Info.Tags);
 
     private VideoSignals Signals() => new(S.Views, S.Likes, S.Completions, S.Skips, S.Shares, _recentEngagement);
 

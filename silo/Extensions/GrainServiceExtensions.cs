@@ -36,15 +36,19 @@ public static class GrainServiceExtensions
                 (o, messaging) => o.ConfirmedRetention > messaging.Value.ResponseTimeout,
                 "Platform:Delivery:ConfirmedRetention must exceed Orleans:Messaging:ResponseTimeout (a resent request may be that old).")
             .ValidateOnStart();
+        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SearchOptions>, SearchOptionsValidator>();
         services.AddSingleton(sp => new OnlineLearner(sp.GetRequiredService<IOptions<LearningOptions>>().Value));
         services.AddSingleton<CatalogReporter>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<CatalogReporter>());
+        services.AddSingleton<VideoContextCache>();
         services.AddSingleton<VideoEngagementBatcher>();
         services.AddSingleton<CoEngagementBatcher>();
         services.AddSingleton<ImpressionBatcher>();
         services.AddSingleton<FeedQualityMetrics>();
         services.AddPlatformRanking();
         services.AddPlatformAds();
+        services.AddPlatformExperiments();
         services.AddUserErasureStep<UserStateErasureStep>();
         return services;
     }

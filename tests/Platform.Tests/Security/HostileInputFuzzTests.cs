@@ -17,6 +17,7 @@ public sealed partial class HostileInputFuzzTests(ITestOutputHelper output)
 {
     private const int Seed = 20261123;
     private const int RequestCount = 10_000;
+    private const int DiscoveryRequestCount = 2_000;
     private static readonly TimeSpan PerRequestTimeout = TimeSpan.FromSeconds(15);
 
     [Fact]
@@ -32,7 +33,8 @@ public sealed partial class HostileInputFuzzTests(ITestOutputHelper output)
         Assert.Equal(world.Videos.Order(StringComparer.Ordinal), eligibleBefore.Order(StringComparer.Ordinal));
 
         var generator = new HostileRequestGenerator(world, Seed);
-        var requests = generator.Generate(RequestCount).Concat(generator.Oversized()).ToList();
+        var requests = generator.Generate(RequestCount).Concat(generator.Oversized())
+            .Concat(new HostileDiscoveryRequests(world, Seed).Generate(DiscoveryRequestCount)).ToList();
         var failures = new ConcurrentQueue<string>();
         var statuses = new ConcurrentDictionary<int, int>();
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 16, AllowAutoRedirect = false })
@@ -226,6 +228,8 @@ public sealed partial class HostileInputFuzzTests(ITestOutputHelper output)
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             snapshot[path] = await response.Content.ReadAsStringAsync();
         }
+
+        await HostileDiscoveryRequests.SnapshotAsync(http, world, snapshot);
 
         // Event counters only: the feed counter moves with the observer feeds this test itself asks for.
         var metrics = await http.GetStringAsync("/metrics");
