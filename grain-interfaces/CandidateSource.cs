@@ -11,4 +11,7 @@ public enum CandidateSource
 
     /// <summary>A co-engagement neighbour of the user's recent videos ("coEngagement" on the wire).</summary>
     CoEngagement,
+
+    /// <summary>A paid ad slot ("ad" on the wire); the item names its campaign.</summary>
+    Ad,
 }

@@ -11,4 +11,10 @@ public enum EngagementType
     Skip,
     Follow,
     Unfollow,
+
+    /// <summary>A click on an ad; counts for the campaign that served the video to the user.</summary>
+    Click,
+
+    /// <summary>A conversion after an ad; counts for the campaign that served the video to the user.</summary>
+    Conversion,
 }

@@ -14,4 +14,5 @@ public sealed record FeedItem(
     [property: Id(3)] CandidateSource Source,
     [property: Id(4), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? PriceCents = null,
     [property: Id(5), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Locked = null,
-    [property: Id(6)] FeedReason? Reason = null);
+    [property: Id(6)] FeedReason? Reason = null,
+    [property: Id(7), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CampaignId = null);

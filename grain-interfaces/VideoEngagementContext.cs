@@ -7,6 +7,7 @@ namespace Platform.GrainInterfaces;
 /// <param name="DurationMs">The video's duration.</param>
 /// <param name="PriceCents">The video's price; above 0, only its buyers' views are accepted.</param>
 /// <param name="Title">The video's title, which feed reasons name.</param>
+/// <param name="Tags">The video's tags (the user's ad interests come from the tags of what it engaged with).</param>
 [GenerateSerializer, Immutable, Alias("Platform.VideoEngagementContext")]
 public sealed record VideoEngagementContext(
     [property: Id(0)] string? RejectReason,
@@ -14,7 +15,8 @@ public sealed record VideoEngagementContext(
     [property: Id(2)] float[] VideoVector,
     [property: Id(3)] int DurationMs,
     [property: Id(4)] int PriceCents = 0,
-    [property: Id(5)] string Title = "")
+    [property: Id(5)] string Title = "",
+    [property: Id(6)] string[]? Tags = null)
 {
     public bool Accepts => RejectReason is null;
 

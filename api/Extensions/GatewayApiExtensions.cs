@@ -22,6 +22,7 @@ public static class GatewayApiExtensions
         app.MapExperimentPage();
         app.MapPrivacyApi();
         app.MapMoneyApi();
+        app.MapCampaignsApi();
         app.MapApiDocumentation();
         app.MapContentApi();
         app.MapModerationApi();

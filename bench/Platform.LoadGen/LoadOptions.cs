@@ -110,6 +110,15 @@ public sealed class LoadOptions
     /// <summary>HTTP connections to the server at most. Default 256.</summary>
     public int Connections { get; private set; } = 256;
 
+    /// <summary>Campaigns <c>--mode campaigns</c> creates. Default 1,000.</summary>
+    public int Campaigns { get; private set; } = 1_000;
+
+    /// <summary>With <c>--mode campaigns</c>, seconds until the campaigns end; 0: no end. Default 0.</summary>
+    public int CampaignSeconds { get; private set; }
+
+    /// <summary>The server's <c>Platform:AdminApiKey</c>, for <c>--mode campaigns</c>. Default unset.</summary>
+    public string AdminKey { get; private set; } = "";
+
     public static LoadOptions Parse(string[] args)
     {
         var o = new LoadOptions();
@@ -150,6 +159,9 @@ public sealed class LoadOptions
                 case "server-pid": o.ServerPid = Int(value); break;
                 case "timeout": o.Timeout = Time(value); break;
                 case "connections": o.Connections = Int(value); break;
+                case "campaigns": o.Campaigns = Int(value); break;
+                case "admin-key": o.AdminKey = value; break;
+                case "campaign-seconds": o.CampaignSeconds = Int(value); break;
                 case "max-memory-growth": o.MaxMemoryGrowth = double.Parse(value, CultureInfo.InvariantCulture); break;
                 case "live-heap": o.LiveHeap = bool.Parse(value); break;
                 case "max-heap-growth": o.MaxHeapGrowth = double.Parse(value, CultureInfo.InvariantCulture); break;

@@ -24,6 +24,9 @@ switch (options.Mode)
     case "seed":
         await new Seeder(options, http, data, server).RunAsync();
         break;
+    case "campaigns":
+        await new CampaignSeeder(options, http, data).RunAsync();
+        break;
     case "freshness":
         await new FreshnessProbe(options, http, data).RunAsync();
         break;
@@ -48,7 +51,7 @@ switch (options.Mode)
     }
 
     default:
-        Console.Error.WriteLine($"Unknown mode '{options.Mode}': seed, open, closed, soak, freshness.");
+        Console.Error.WriteLine($"Unknown mode '{options.Mode}': seed, campaigns, open, closed, soak, freshness.");
         return 2;
 }
 

@@ -65,6 +65,18 @@ public sealed record EngagementRule
     /// </summary>
     public int? CompletionPercent { get; init; }
 
+    /// <summary>
+    /// True for an event on an ad (click, conversion): it counts for the campaign that served the video to the user
+    /// (grains/Ads), not for the video.
+    /// </summary>
+    public bool OnAd { get; init; }
+
+    /// <summary>
+    /// Whether an event of (watch ms, video duration ms) shows interest in the video's tags, which ad targeting
+    /// matches against (grains/Ads/UserAdState).
+    /// </summary>
+    public Func<long, int, bool> ShowsInterest { get; init; } = static (_, _) => false;
+
     /// <summary>True for an event on a creator (follow, unfollow) rather than a video.</summary>
     public bool OnCreator => FollowChange != 0;
 

@@ -24,6 +24,7 @@ public static class EngagementRules
                 ? 0.3f
                 : -0.4f + 1.2f * Math.Clamp((float)watchMs / durationMs, 0f, 1f),
             CoEngagement = CoEngagementSignal.WatchedEnough,
+            ShowsInterest = static (watchMs, durationMs) => watchMs * 2 >= durationMs,
             Label = TrainingLabel.Viewed,
             CompletionPercent = 90,
         },
@@ -35,6 +36,7 @@ public static class EngagementRules
             TrendingWeight = 3,
             LearningTarget = static (_, _) => 1f,
             CoEngagement = CoEngagementSignal.Always,
+            ShowsInterest = static (_, _) => true,
             Label = TrainingLabel.Engaged,
         },
         new EngagementRule
@@ -51,6 +53,7 @@ public static class EngagementRules
             TrendingWeight = 5,
             LearningTarget = static (_, _) => 1f,
             CoEngagement = CoEngagementSignal.Always,
+            ShowsInterest = static (_, _) => true,
             Label = TrainingLabel.Engaged,
         },
         new EngagementRule
@@ -60,6 +63,7 @@ public static class EngagementRules
             TrendingWeight = 3,
             LearningTarget = static (_, _) => 0.7f,
             CoEngagement = CoEngagementSignal.Always,
+            ShowsInterest = static (_, _) => true,
         },
         new EngagementRule
         {
@@ -71,6 +75,8 @@ public static class EngagementRules
         },
         new EngagementRule { Type = EngagementType.Follow, FollowChange = 1 },
         new EngagementRule { Type = EngagementType.Unfollow, FollowChange = -1 },
+        new EngagementRule { Type = EngagementType.Click, OnAd = true },
+        new EngagementRule { Type = EngagementType.Conversion, OnAd = true },
     ]);
 
     /// <summary>The rules of <paramref name="type"/>.</summary>

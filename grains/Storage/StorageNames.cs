@@ -28,6 +28,8 @@ public static class StorageNames
     public const string CommentState = "comment";
     public const string CommentThreadState = "commentThread";
     public const string UserCommentsState = "userComments";
+    public const string CampaignState = "campaign";
+    public const string CampaignDirectoryState = "campaignDirectory";
 
     // Transactional state of the money grains (grains/Money), on the same provider.
     public const string WalletState = "wallet";

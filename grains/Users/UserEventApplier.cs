@@ -1,4 +1,5 @@
 using Platform.GrainInterfaces;
+using Platform.Grains.Ads;
 using Platform.Grains.Engagement;
 using Platform.Grains.Experiments;
 using Platform.Grains.Money;
@@ -22,7 +23,8 @@ internal sealed class UserEventApplier(
     UserFeedMemory memory,
     FeedOptions feed,
     IGrainFactory grains,
-    UserExperiments experiments)
+    UserExperiments experiments,
+    AdService ads)
 {
     private UserState User => state.State;
 
@@ -49,6 +51,7 @@ internal sealed class UserEventApplier(
         var outcomes = new EventOutcome[events.Length];
         var byVideo = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var follows = new List<int>();
+        var adEvents = new List<int>();
         var batchIds = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < events.Length; i++)
         {
@@ -60,6 +63,10 @@ internal sealed class UserEventApplier(
             else if (EngagementRules.For(e.Type).OnCreator)
             {
                 follows.Add(i);
+            }
+            else if (EngagementRules.For(e.Type).OnAd)
+            {
+                adEvents.Add(i);
             }
             else
             {
@@ -75,6 +82,7 @@ internal sealed class UserEventApplier(
         // Everything that can fail without side effects (asking the videos) comes first; from here
         // on the state changes in memory only.
         var contexts = byVideo.Count > 0 ? await GetContextsAsync(byVideo) : null;
+        var adAttribution = adEvents.Count > 0 ? await AdAttribution.SendAsync(grains, userId, User.Ads, events, adEvents) : null;
         if (contexts is not null)
         {
             await PaidVideoAccess.RejectUnpurchasedViewsAsync(grains, userId, events, byVideo, contexts, outcomes);
@@ -96,6 +104,7 @@ internal sealed class UserEventApplier(
             }
         }
 
+        accepted |= adAttribution?.Apply(events, outcomes, id => User.AppliedEventHashes.Add(id, feed.EventIdHistory)) ?? false;
         return (outcomes, accepted);
     }
 
@@ -220,6 +229,7 @@ internal sealed class UserEventApplier(
         signals.Observe(User, videoId, e.Type, e.WatchMs, video.DurationMs, video.CreatorId);
         memory.Observe(User, videoId, e.Type, video.Title);
         experiments.Engaged(videoId, rule, e.WatchMs, video.DurationMs);
+        ads.Observe(User.Ads, e, video);
         if (rule.LearningTarget(e.WatchMs, video.DurationMs) is { } target && video.VideoVector.Length == User.Vector.Length)
         {
             learner.Step(User.Vector, video.VideoVector, target);

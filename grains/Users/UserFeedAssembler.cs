@@ -1,4 +1,5 @@
 using Platform.GrainInterfaces;
+using Platform.Grains.Ads;
 using Platform.Grains.Catalog;
 using Platform.Grains.Experiments;
 using Platform.Grains.Money;
@@ -22,7 +23,8 @@ internal sealed class UserFeedAssembler(
     TimeProvider time,
     string userId,
     UserExperiments experiments,
-    VariantModels variantModels)
+    VariantModels variantModels,
+    AdService ads)
 {
     private readonly Random _random = FeedRandom.For(feed.RandomSeed, userId);
 
@@ -69,6 +71,8 @@ internal sealed class UserFeedAssembler(
         var features = new List<float[]>(count);
         var items = ranker.Rank(context, candidates, settings, count, time.GetUtcNow(), _random, features, variantModels.For(assigned));
         items = await PaidVideoAccess.LockAsync(grains, userId, items, candidates);
+        var placement = ads.Place(user.Ads, items, features, count, time.GetUtcNow(), personalized);
+        items = placement.Organic;
         if (personalized)
         {
             signals.Served(items, features);
@@ -81,7 +85,7 @@ internal sealed class UserFeedAssembler(
         }
 
         var newExperimentUser = experiments.Served(items, assigned, countedExperiments);
-        return (new FeedPage($"f-{Guid.NewGuid():N}"[..14], items, Names(assigned)), newExperimentUser);
+        return (new FeedPage($"f-{Guid.NewGuid():N}"[..14], placement.Page, Names(assigned)), newExperimentUser);
     }
 
     private static Dictionary<string, string>? Names(AssignedVariant[] assigned)

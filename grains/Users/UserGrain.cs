@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.GrainInterfaces;
+using Platform.Grains.Ads;
 using Platform.Grains.Catalog;
 using Platform.Grains.Experiments;
 using Platform.Grains.Options;
@@ -29,6 +30,7 @@ public sealed partial class UserGrain(
     ExperimentCounter experimentCounter,
     VariantModels variantModels,
     IOptions<ExperimentOptions> experimentOptions,
+    AdService ads,
     IOptions<FeedOptions> feedOptions,
     IOptions<CatalogOptions> catalogOptions,
     IOptions<DeliveryOptions> deliveryOptions,
@@ -50,13 +52,13 @@ public sealed partial class UserGrain(
         new(this.GetPrimaryKeyString(), experimentDirectory, experimentCounter, experimentOptions.Value, time);
 
     private UserEventApplier Events => _events ??=
-        new(this.GetPrimaryKeyString(), state, learner, videoBatcher, _signals, _memory, feedOptions.Value, GrainFactory, Experiments);
+        new(this.GetPrimaryKeyString(), state, learner, videoBatcher, _signals, _memory, feedOptions.Value, GrainFactory, Experiments, ads);
 
     private UserOutbox Outbox => _outbox ??=
         new(this, GrainFactory, state, videoBatcher, deliveryOptions.Value, logger, () => _broken ? Task.CompletedTask : WriteAsync());
 
     private UserFeedAssembler Feed => _feed ??=
-        new(GrainFactory, ranker, _signals, _memory, feedOptions.Value, catalogOptions.Value.Shards, time, this.GetPrimaryKeyString(), Experiments, variantModels);
+        new(GrainFactory, ranker, _signals, _memory, feedOptions.Value, catalogOptions.Value.Shards, time, this.GetPrimaryKeyString(), Experiments, variantModels, ads);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {

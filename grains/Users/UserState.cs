@@ -61,4 +61,7 @@ public sealed class UserState
 
     /// <summary>Hashes of recently applied event ids, to drop retried duplicates.</summary>
     [Id(18)] public RecentHashes AppliedEventHashes { get; set; } = new();
+
+    /// <summary>Ad interests, frequency caps and served ads (see <see cref="Ads.UserAdState"/>).</summary>
+    [Id(19)] public Ads.UserAdState Ads { get; set; } = new();
 }

@@ -118,7 +118,7 @@ public sealed partial class VideoGrain(
     {
         null => VideoEngagementContext.Rejected("unknown video"),
         { State: not PublicationState.Published } => VideoEngagementContext.Rejected(VideoLifecycle.RejectReason(S.Info.State)!),
-        { } info => new VideoEngagementContext(null, info.CreatorId, (float[])S.Vector.Clone(), info.DurationMs, info.PriceCents, info.Title),
+        { } info => new VideoEngagementContext(null, info.CreatorId, (float[])S.Vector.Clone(), info.DurationMs, info.PriceCents, info.Title, info.Tags),
     });
 
     public async Task ApplyEngagementAsync(VideoEngagementRequest[] requests)

@@ -47,6 +47,7 @@ public static class GrainServiceExtensions
         services.AddSingleton<ImpressionBatcher>();
         services.AddSingleton<FeedQualityMetrics>();
         services.AddPlatformRanking();
+        services.AddPlatformAds();
         services.AddPlatformExperiments();
         services.AddUserErasureStep<UserStateErasureStep>();
         services.AddPlatformContentServices();

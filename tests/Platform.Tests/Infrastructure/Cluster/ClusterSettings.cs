@@ -14,6 +14,9 @@ public sealed record ClusterSettings(string ConnectionString)
     /// <summary>The admin API key the silos accept (takedowns).</summary>
     public string AdminKey { get; } = $"admin-{Guid.NewGuid():N}";
 
+    /// <summary>Further settings every silo gets (e.g. shorter ad leases), after the ones above.</summary>
+    public IReadOnlyDictionary<string, string> Overrides { get; init; } = new Dictionary<string, string>();
+
     public IEnumerable<KeyValuePair<string, string>> SiloSettings(int httpPort, int siloPort, int gatewayPort) =>
     [
         new("urls", $"http://127.0.0.1:{httpPort}"),
@@ -33,5 +36,6 @@ public sealed record ClusterSettings(string ConnectionString)
         new("Platform:AdminApiKey", AdminKey),
         new("Logging:LogLevel:Default", "Warning"),
         new("Logging:LogLevel:Orleans", "Warning"),
+        .. Overrides,
     ];
 }

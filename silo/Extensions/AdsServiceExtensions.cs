@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Options;
+using Platform.Grains.Ads;
+using Platform.Grains.Options;
+
+namespace Platform.Silo.Extensions;
+
+/// <summary>Ads: their options (validated at start) and the silo's ad service with its lifecycle.</summary>
+public static class AdsServiceExtensions
+{
+    public static IServiceCollection AddPlatformAds(this IServiceCollection services)
+    {
+        services.AddOptions<AdsOptions>().BindConfiguration(AdsOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AdsOptions>, AdsOptionsValidator>();
+        services.AddSingleton<AdService>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<AdService>());
+        return services;
+    }
+}
