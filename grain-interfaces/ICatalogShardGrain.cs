@@ -47,4 +47,10 @@ public interface ICatalogShardGrain : IGrainWithIntegerKey
     /// caller checks exactly).
     /// </summary>
     Task<FollowedVideo[]> GetFollowingAsync(FollowingQuery query);
+
+    /// <summary>
+    /// The shard's published video nearest to <paramref name="fingerprint"/> within <paramref name="maxDistance"/>
+    /// bits (Hamming), of a creator other than <paramref name="creatorId"/>; null when there is none.
+    /// </summary>
+    Task<FingerprintMatch?> FindNearestAsync(ulong fingerprint, int maxDistance, string creatorId);
 }

@@ -49,4 +49,11 @@ public interface ICreatorGrain : IGrainWithStringKey
 
     /// <summary>How many observers hold a live (unexpired) registration.</summary>
     Task<int> GetSubscriberCountAsync();
+
+    /// <summary>
+    /// Tells live observers about one of the creator's videos (a state change, a comment). One-way and best
+    /// effort, like the counters: the notice is for the studio page, the durable record is elsewhere.
+    /// </summary>
+    [OneWay]
+    Task NotifyContentAsync(ContentNotice notice);
 }

@@ -15,4 +15,8 @@ public interface ICreatorStatsObserver : IGrainObserver
     /// </summary>
     [OneWay]
     Task OnStatsChangedAsync(CreatorStatsSnapshot snapshot);
+
+    /// <summary>Something happened to one of the creator's videos (see <see cref="ContentNotice"/>). One-way, as above.</summary>
+    [OneWay]
+    Task OnContentNoticeAsync(ContentNotice notice);
 }

@@ -29,4 +29,13 @@ public interface IVideoGrain : IGrainWithStringKey
 
     /// <summary>Takes the video down: it leaves every feed at once. False when the video is unknown.</summary>
     Task<bool> TakeDownAsync();
+
+    /// <summary>
+    /// Moves the video to another state (approve, reject, restore, take down, or into review), writes the move to
+    /// its audit log, and has it leave or enter every feed before returning.
+    /// </summary>
+    Task<TransitionResult> TransitionAsync(VideoTransition transition);
+
+    /// <summary>Every state change of the video, oldest first; null when the video is unknown.</summary>
+    Task<AuditEntry[]?> GetAuditAsync();
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # README's test command, and what CI runs (.ci/run calls exactly this).
 # Installs what the tests need when it is missing (PostgreSQL 15 server binaries, Debian's chromium; see
-# tools/install-test-deps.sh), builds, runs the whole suite, and closes with one plain line: "N passed, N failed".
+# tools/install-test-deps.sh), validates deploy/k8s against the Kubernetes schemas (tools/k8s-validate), builds, runs
+# the whole suite, and closes with one plain line: "N passed, N failed".
 #
 #   tools/test.sh                 # everything, as CI runs it (about 10 minutes on 2 cores)
 #   tools/test.sh --quick         # skips the long checks ([Trait("Category", "Long")]: the 2-minute soak, the
@@ -43,12 +44,16 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e
+# deploy/k8s against the Kubernetes schemas (bundled in the kubernetes-models npm package; counted as one check).
+k8s_failed=0
+(cd tools/k8s-validate && npm ci --no-audit --no-fund --loglevel=error >/dev/null && node validate.mjs ../../deploy/k8s) || k8s_failed=1
 dotnet test Platform.sln "${args[@]}" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
+[ "$k8s_failed" = 0 ] || status=1
 
 # One plain closing line that any reader can count.
-passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+passed=$( (grep -oE 'Passed: +[0-9]+' "$log" || true) | awk -v k="$k8s_failed" '{s+=$2} END {print s+1-k}')
+failed=$( (grep -oE 'Failed: +[0-9]+' "$log" || true) | awk -v k="$k8s_failed" '{s+=$2} END {print s+k}')
 echo "$passed passed, $failed failed"
 exit "$status"

@@ -22,22 +22,41 @@ public static class AdminApi
         app.MapPost("/v1/admin/videos/{videoId}/takedown", TakeDownAsync)
             .WithName("TakeDownVideo")
             .WithSummary("Takes a video down: it leaves every feed at once. Needs the admin key in X-Api-Key, or a token with the admin role.")
-            .RequireAdmin();
+            .RequireAdmin()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
     private static async Task<Results<Ok<TakedownResponse>, ValidationProblem, ProblemHttpResult>> TakeDownAsync(
-        string videoId, IGrainFactory grains)
+        string videoId, HttpRequest request, IGrainFactory grains, CancellationToken cancellationToken)
     {
         if (!Ids.IsValid(videoId))
         {
             return Problems.InvalidId("videoId");
         }
 
-        return await grains.GetGrain<IVideoGrain>(videoId).TakeDownAsync()
+        var (note, problem, invalid) = await ModerationApi.ReadNoteAsync(request, cancellationToken);
+        if (problem is not null || invalid is not null)
+        {
+            return problem is not null ? problem : invalid!;
+        }
+
+        var result = await grains.GetGrain<IVideoGrain>(videoId).TransitionAsync(
+            new VideoTransition(ModerationAction.TakeDown, ModerationApi.AdminActor, note));
+        return result.Status == TransitionStatus.Applied
             ? TypedResults.Ok(new TakedownResponse(videoId, "takenDown"))
             : Problems.NotFound($"Video '{videoId}' is not registered.");
     }
+
+    /// <summary>The 401 problem when the request lacks the admin key, null when it may pass.</summary>
+    internal static ProblemHttpResult? Unauthorized(HttpRequest request, GatewayOptions options) =>
+        IsAuthorized(request.Headers[KeyHeader], options.AdminApiKey)
+            ? null
+            : TypedResults.Problem(
+                $"Admin routes need the {KeyHeader} header with the configured key.",
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Unauthorized");
 
     /// <summary>Compares hashes of both keys in constant time, so neither content nor length leaks through timing.</summary>
     internal static bool IsAuthorized(string? presented, string? configured)

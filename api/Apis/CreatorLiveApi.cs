@@ -12,7 +12,8 @@ public static class CreatorLiveApi
     {
         app.MapGet("/v1/creators/{creatorId}/live", Watch)
             .WithName("WatchCreatorStats")
-            .WithSummary("Server-Sent Events: the creator's stats on connect, then within a second of every change (coalesced), with keep-alive comments.");
+            .WithSummary("Server-Sent Events: the creator's stats on connect, then within a second of every change (coalesced), with keep-alive comments.")
+            .Produces(StatusCodes.Status200OK, typeof(string), "text/event-stream");
         return app;
     }
 

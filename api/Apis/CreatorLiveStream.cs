@@ -46,7 +46,7 @@ public sealed class CreatorLiveStream(string creatorId) : IResult, IEndpointMeta
                 ReadOnlyMemory<byte> frame;
                 try
                 {
-                    frame = await viewer.Frames.ReadAsync(quiet.Token);
+                    frame = await viewer.ReadAsync(quiet.Token);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {

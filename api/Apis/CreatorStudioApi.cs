@@ -19,7 +19,7 @@ public static class CreatorStudioApi
         app.MapGet("/creators/{creatorId}", GetPage)
             .WithName("CreatorStudio")
             .WithSummary("The creator studio web page: live counters, top videos and a chart of views over time.")
-            .ExcludeFromDescription();
+            .Produces(StatusCodes.Status200OK, typeof(string), "text/html");
         app.MapGet("/studio/{file}", GetAsset)
             .WithName("CreatorStudioAsset")
             .WithSummary("The creator studio's script and stylesheet.")

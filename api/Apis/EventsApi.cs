@@ -17,6 +17,7 @@ public static class EventsApi
         app.MapPost("/v1/events", IngestAsync)
             .WithName("IngestEvents")
             .WithSummary("Applies a batch of 1 to 1000 engagement events; idempotent by eventId, all-or-nothing validation.")
+            .Accepts<EventBatchRequest>("application/json")
             .RequireRateLimiting(RateLimitingExtensions.EventsPolicy)
             .RequireCaller();
         return app;

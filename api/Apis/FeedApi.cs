@@ -50,7 +50,7 @@ public static class FeedApi
         var started = Stopwatch.GetTimestamp();
         var page = await grains.GetGrain<IUserGrain>(userId).GetFeedAsync(count);
         metrics.FeedServed(Stopwatch.GetElapsedTime(started));
-        return TypedResults.Ok(new FeedResponse(userId, page.RequestId, page.Items));
+        return TypedResults.Ok(new FeedResponse(userId, page.RequestId, page.Items, page.Experiments));
     }
 
     /// <summary>

@@ -19,7 +19,8 @@ public static class FollowingFeedApi
         app.MapGet("/v1/users/{userId}/following", GetAsync)
             .WithName("GetFollowingFeed")
             .WithSummary("The newest published videos of the creators the user follows, not yet viewed, newest first.")
-            .RequireRateLimiting(RateLimitingExtensions.FeedPolicy);
+            .RequireRateLimiting(RateLimitingExtensions.FeedPolicy)
+            .RequireUser();
         return app;
     }
 

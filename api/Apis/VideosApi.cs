@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Platform.Api.Contracts;
 using Platform.Api.Extensions;
 using Platform.Api.Validation;
 using Platform.GrainInterfaces;
@@ -15,13 +16,17 @@ public static class VideosApi
         app.MapPost("/v1/videos", RegisterAsync)
             .WithName("RegisterVideo")
             .WithSummary("Registers a video: 201 the first time, 200 again for the same creator, 409 for another.")
+            .Accepts<VideoRegistrationRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireCaller();
         app.MapGet("/v1/videos/{videoId}", GetAsync)
             .WithName("GetVideo")
-            .WithSummary("A video's metadata and state.");
+            .WithSummary("A video's metadata and state.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet("/v1/videos/{videoId}/stats", GetStatsAsync)
             .WithName("GetVideoStats")
-            .WithSummary("A video's live counters.");
+            .WithSummary("A video's live counters.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

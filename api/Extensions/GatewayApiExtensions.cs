@@ -11,14 +11,21 @@ public static class GatewayApiExtensions
         app.MapVideosApi();
         app.MapEventsApi();
         app.MapFeedApi();
+        app.MapDiscoveryApi();
         app.MapUsersApi();
         app.MapFollowingFeedApi();
         app.MapCreatorsApi();
         app.MapCreatorLiveApi();
         app.MapCreatorStudioApi();
         app.MapAdminApi();
+        app.MapExperimentsApi();
+        app.MapExperimentPage();
         app.MapPrivacyApi();
         app.MapMoneyApi();
+        app.MapApiDocumentation();
+        app.MapContentApi();
+        app.MapModerationApi();
+        app.MapModerationPage();
         return app;
     }
 }

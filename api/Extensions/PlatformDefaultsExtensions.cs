@@ -41,6 +41,7 @@ public static class PlatformDefaultsExtensions
         builder.AddPlatformPrivacy();
 
         services.AddProblemDetails();
+        services.AddApiDocumentation();
         services.AddExceptionHandler<GatewayExceptionHandler>();
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -75,7 +76,8 @@ public static class PlatformDefaultsExtensions
             .WithMetadata(ReadMethods).WithName("Live").WithSummary("The process is up.");
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") })
             .WithMetadata(ReadMethods).WithName("Ready").WithSummary("The cluster answers.");
-        app.MapPrometheusScrapingEndpoint("/metrics").WithMetadata(ReadMethods);
+        app.MapPrometheusScrapingEndpoint("/metrics").WithMetadata(ReadMethods)
+            .WithName("Metrics").WithSummary("Prometheus text: events applied, feed requests, feed latency, Orleans and runtime meters.");
         return app;
     }
 

@@ -86,6 +86,20 @@ internal sealed partial class CreatorLiveSubscription : ICreatorStatsObserver
         return Task.CompletedTask;
     }
 
+    public Task OnContentNoticeAsync(ContentNotice notice)
+    {
+        var frame = Frame(ServerSentEvents.ContentEventPrefix, JsonSerializer.SerializeToUtf8Bytes(notice, _json));
+        lock (_lock)
+        {
+            foreach (var viewer in _viewers)
+            {
+                viewer.OfferNotice(frame);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     /// <summary>Ends the registration (best effort: the grain drops it on its own when renewals stop).</summary>
     public async Task CloseAsync(bool unsubscribe)
     {
@@ -182,10 +196,15 @@ internal sealed partial class CreatorLiveSubscription : ICreatorStatsObserver
         var json = earnings is null
             ? JsonSerializer.SerializeToUtf8Bytes(stats, _json)
             : LiveStatsFrame.Serialize(stats, earnings, _json);
-        var frame = new byte[ServerSentEvents.StatsEventPrefix.Length + json.Length + ServerSentEvents.EventEnd.Length];
-        ServerSentEvents.StatsEventPrefix.CopyTo(frame);
-        json.CopyTo(frame.AsSpan(ServerSentEvents.StatsEventPrefix.Length));
-        ServerSentEvents.EventEnd.CopyTo(frame.AsSpan(ServerSentEvents.StatsEventPrefix.Length + json.Length));
+        return Frame(ServerSentEvents.StatsEventPrefix, json);
+    }
+
+    private static ReadOnlyMemory<byte> Frame(ReadOnlySpan<byte> prefix, byte[] json)
+    {
+        var frame = new byte[prefix.Length + json.Length + ServerSentEvents.EventEnd.Length];
+        prefix.CopyTo(frame);
+        json.CopyTo(frame.AsSpan(prefix.Length));
+        ServerSentEvents.EventEnd.CopyTo(frame.AsSpan(prefix.Length + json.Length));
         return frame;
     }
 

@@ -14,6 +14,8 @@ internal static class ServerSentEvents
 
     public static ReadOnlySpan<byte> EventEnd => "\n\n"u8;
 
+    public static ReadOnlySpan<byte> ContentEventPrefix => "event: content\ndata: "u8;
+
     /// <summary>The <c>retry</c> field: how long a browser waits before reconnecting a dropped stream.</summary>
     public static ReadOnlyMemory<byte> Retry(TimeSpan delay) =>
         Encoding.UTF8.GetBytes($"retry: {(long)delay.TotalMilliseconds}\n\n");

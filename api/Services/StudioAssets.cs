@@ -39,6 +39,11 @@ public sealed class StudioAssets
     /// <summary>The page itself, served for every creator.</summary>
     public StudioAsset Page => _assets["studio.html"];
 
+    /// <summary>The operators' experiment page.</summary>
+    public StudioAsset ExperimentPage => _assets["experiments.html"];
+    /// <summary>The operators' moderation page.</summary>
+    public StudioAsset ModerationPage => _assets["moderation.html"];
+
     /// <summary>A script or stylesheet by file name; null when there is none.</summary>
     public StudioAsset? Find(string name) =>
         _assets.TryGetValue(name, out var asset) && asset.ContentType != "text/html; charset=utf-8" ? asset : null;

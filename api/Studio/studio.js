@@ -10,6 +10,8 @@
 
   const $ = (id) => document.getElementById(id);
   const number = new Intl.NumberFormat();
+  const money = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const cents = (amount) => money.format(amount / 100);
   const clock = { hour: '2-digit', minute: '2-digit', second: '2-digit' };
   const creatorId = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] || '');
   const storageKey = `creator-studio:${creatorId}:views`;
@@ -214,14 +216,41 @@
     setValue('watch-per-view', perView, stats.views > 0 ? duration(perView) : '–');
     $('watch-time').title = `${number.format(stats.watchMsTotal)} ms`;
     renderTop(stats.topVideos || []);
+    // Earnings come with the stream once the creator has been paid (docs/money.md).
+    if (stats.earnings) {
+      setValue('tips', stats.earnings.tipsCents, cents(stats.earnings.tipsCents));
+      setValue('sales', stats.earnings.salesCents, cents(stats.earnings.salesCents));
+      setValue('platform-fee', stats.earnings.platformFeeCents, cents(stats.earnings.platformFeeCents));
+      setValue('net', stats.earnings.netCents, cents(stats.earnings.netCents));
+    }
     record(stats.views);
     const updated = new Date();
     $('updated').dateTime = updated.toISOString();
     $('updated').textContent = updated.toLocaleTimeString([], clock);
   }
 
+  // A content notice (a state change or a comment on one of the creator's videos), newest first, at most 20.
+  const STATE_TEXT = { published: 'is published', inReview: 'is in review', rejected: 'was rejected', takenDown: 'was taken down' };
+  function onContent(notice) {
+    const item = document.createElement('li');
+    item.dataset.kind = notice.kind;
+    item.dataset.videoId = notice.videoId;
+    const when = new Date(notice.at);
+    const text = notice.kind === 'comment'
+      ? `New comment on ${notice.videoId}: “${notice.text || ''}”`
+      : `${notice.videoId} ${STATE_TEXT[notice.state] || notice.state}${notice.reason ? ` (${notice.reason})` : ''}`;
+    item.textContent = `${when.toLocaleTimeString([], clock)} ${text}`;
+    const list = $('activity');
+    list.prepend(item);
+    while (list.children.length > 20) {
+      list.lastElementChild.remove();
+    }
+    $('activity-empty').hidden = true;
+  }
+
   function connect() {
     source = new EventSource(`/v1/creators/${encodeURIComponent(creatorId)}/live`);
+    source.addEventListener('content', (event) => onContent(JSON.parse(event.data)));
     source.addEventListener('open', () => setStatus('live', 'Live'));
     source.addEventListener('stats', (event) => {
       setStatus('live', 'Live');

@@ -35,12 +35,13 @@ public static class VideoRegistrationParser
         var duration = JsonFields.Integer(root, "durationMs", "", errors, 1, MaxDurationMs, required: true);
         var tags = ParseTags(root, errors);
         var price = JsonFields.Integer(root, "priceCents", "", errors, 0, MaxPriceCents, required: false) ?? 0;
+        var fingerprint = ContentRequestParser.Fingerprint(root, errors);
         if (errors.Any || videoId is null || creatorId is null || duration is null)
         {
             return null;
         }
 
-        return new VideoRegistration(videoId, creatorId, title, tags, (int)duration.Value, (int)price);
+        return new VideoRegistration(videoId, creatorId, title, tags, (int)duration.Value, (int)price, fingerprint);
     }
 
     private static string[] ParseTags(JsonElement root, ValidationErrors errors)

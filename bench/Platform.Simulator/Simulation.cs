@@ -12,6 +12,9 @@ namespace Platform.Simulator;
 /// </summary>
 public sealed class Simulation(SimulationSettings settings, PlatformClient platform)
 {
+    /// <summary>Runs after each round (the experiment mode reads its reports there).</summary>
+    public Func<int, Task>? AfterRound { get; init; }
+
     private const int DurationMs = 30_000;
 
     private readonly GroundTruth _truth = new(settings.Users, settings.Creators, settings.Seed);
@@ -20,6 +23,7 @@ public sealed class Simulation(SimulationSettings settings, PlatformClient platf
     private readonly List<int> _firstServedRound = [];
     private readonly List<int> _creatorOf = [];
     private readonly Random _uploadRandom = new(settings.Seed + 1);
+    private readonly ExposureTracker _exposure = new(settings.Rounds);
 
     public async Task<string> RunAsync(TextWriter output)
     {
@@ -44,7 +48,14 @@ public sealed class Simulation(SimulationSettings settings, PlatformClient platf
                 newVideoStart = _videoIds.Count;
                 for (var n = 0; n < settings.NewVideos; n++)
                 {
-                    AddVideo(n % settings.Creators, 1.0);
+                    _exposure.Track("newGood", AddVideo(n % settings.Creators, 1.0), round);
+                }
+
+                // And one creator uploads a burst at once, of the usual quality: does each upload find an audience?
+                var burstCreator = _uploadRandom.Next(settings.Creators);
+                for (var n = 0; n < settings.Burst; n++)
+                {
+                    _exposure.Track("burst", AddVideo(burstCreator, null), round);
                 }
 
                 await RegisterAsync(newVideoStart, _videoIds.Count);
@@ -96,6 +107,7 @@ public sealed class Simulation(SimulationSettings settings, PlatformClient platf
                     sources.AddOrUpdate(item.Source, 1, (_, c) => c + 1);
                     platformSeen[u].Add(v);
                     var (like, watched) = _truth.Engage(u, v, random);
+                    _exposure.Served(v, item.Source, round, like);
                     events.Add(new { eventId = $"{userId}-r{round}-{v}-v", userId, videoId = item.VideoId, type = "view", watchMs = (long)(watched * DurationMs) });
                     if (like)
                     {
@@ -126,8 +138,13 @@ public sealed class Simulation(SimulationSettings settings, PlatformClient platf
             rates.Add((rate, randomRate, popularRate));
             var mix = string.Join(' ', sources.OrderByDescending(p => p.Value).Select(p => $"{p.Key}={p.Value}"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{round}\t{rate:F3}\t{randomRate:F3}\t{popularRate:F3}\t{mix}"));
+            if (AfterRound is not null)
+            {
+                await AfterRound(round);
+            }
         }
 
+        _exposure.WriteReport(output, settings.Users, settings.FeedSize);
         return Summary(rates, newVideoStart);
     }
 
@@ -165,7 +182,7 @@ public sealed class Simulation(SimulationSettings settings, PlatformClient platf
     private IEnumerable<int> MostLikedUnseen(HashSet<int> seen, int[] likeCounts) =>
         Enumerable.Range(0, _videoIds.Count).Where(v => !seen.Contains(v)).OrderByDescending(v => likeCounts[v]).ThenBy(v => v);
 
-    private void AddVideo(int creator, double? quality)
+    private int AddVideo(int creator, double? quality)
     {
         var v = _truth.AddVideo(creator, quality);
         var id = $"{settings.RunId}-v{v}";
@@ -173,6 +190,7 @@ public sealed class Simulation(SimulationSettings settings, PlatformClient platf
         _videoIndex[id] = v;
         _firstServedRound.Add(0);
         _creatorOf.Add(creator);
+        return v;
     }
 
     private async Task RegisterAsync(int from, int to)
@@ -213,7 +231,8 @@ public sealed class Simulation(SimulationSettings settings, PlatformClient platf
         text.Append(CultureInfo.InvariantCulture, $"\"likeRateFirstQuarter\": {first:F3}, \"likeRateLastQuarter\": {last:F3}, ");
         text.Append(CultureInfo.InvariantCulture, $"\"randomLikeRate\": {random:F3}, \"popularityLikeRateLastQuarter\": {popular:F3}, ");
         text.Append(CultureInfo.InvariantCulture, $"\"newVideos\": {newVideos}, \"newVideosReached\": {reached}, ");
-        text.Append(CultureInfo.InvariantCulture, $"\"maxRoundsToFirstImpression\": {(roundsToAudience.Count == 0 ? 0 : roundsToAudience.Max())}}}");
+        text.Append(CultureInfo.InvariantCulture, $"\"maxRoundsToFirstImpression\": {(roundsToAudience.Count == 0 ? 0 : roundsToAudience.Max())}, ");
+        text.Append(_exposure.SummaryFields()).Append('}');
         return text.ToString();
     }
 }

@@ -4,11 +4,13 @@ namespace Platform.Simulator;
 
 /// <summary>Command-line settings of a simulation run.</summary>
 public sealed record SimulationSettings(
-    string Url, int Users, int Creators, int Videos, int Rounds, int FeedSize, int NewVideosAt, int NewVideos, int UploadsPerRound, int Seed, string RunId)
+    string Url, int Users, int Creators, int Videos, int Rounds, int FeedSize, int NewVideosAt, int NewVideos, int UploadsPerRound, int Seed, string RunId,
+    int Burst = 10)
 {
     public const string Usage =
         "Usage: Platform.Simulator --url http://localhost:5080 [--users 300] [--creators 60] [--videos 1500] " +
-        "[--rounds 20] [--feed 10] [--new-videos-at 10] [--new-videos 20] [--uploads-per-round 50] [--seed 1] [--run-id sim1]\n" +
+        "[--rounds 20] [--feed 10] [--new-videos-at 10] [--new-videos 20] [--burst 10] [--uploads-per-round 50] [--seed 1] [--run-id sim1]\n" +
+        "   (--burst: that many uploads from one creator at once, at the same round as the new videos)\n" +
         "   or: Platform.Simulator --write-ratings FILE   (a u.data-style log drawn from the hidden truth, no platform)";
 
     public static SimulationSettings? Parse(string[] args)
@@ -28,6 +30,7 @@ public sealed record SimulationSettings(
                 "--feed" => s with { FeedSize = Int() },
                 "--new-videos-at" => s with { NewVideosAt = Int() },
                 "--new-videos" => s with { NewVideos = Int() },
+                "--burst" => s with { Burst = Int() },
                 "--uploads-per-round" => s with { UploadsPerRound = Int() },
                 "--seed" => s with { Seed = Int() },
                 "--run-id" => s with { RunId = value },

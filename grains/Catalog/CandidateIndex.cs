@@ -45,6 +45,9 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
 
     public int Count => _entries.Count;
 
+    /// <summary>The fingerprints of the shard's videos, for near-duplicate lookups.</summary>
+    public FingerprintIndex Fingerprints { get; } = new();
+
     public IEnumerable<CatalogVideo> Videos => _live.Select(e => e.Video);
 
     public bool Contains(string videoId) => _entries.ContainsKey(videoId);
@@ -117,6 +120,7 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
 
     public void Upsert(CatalogVideo video, DateTimeOffset now)
     {
+        Fingerprints.Upsert(video.VideoId, video.CreatorId, video.Fingerprint);
         if (_entries.TryGetValue(video.VideoId, out var existing))
         {
             var moved = !ReferenceEquals(existing.Video.Vector, video.Vector);
@@ -180,6 +184,7 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
         }
 
         entry.Removed = true;
+        Fingerprints.Remove(videoId);
         _trending.Remove(entry);
         _live.Remove(entry);
         _byRegistration.Remove(entry);

@@ -20,7 +20,7 @@ namespace Platform.Grains.Catalog;
 // Reentrant: every call works synchronously on the index; only the background snapshot write
 // awaits, and feed queries should not queue behind it.
 [Reentrant]
-public sealed class CatalogShardGrain(
+public sealed partial class CatalogShardGrain(
     [PersistentState(StorageNames.CatalogShardState, StorageNames.Provider)] IPersistentState<CatalogShardState> state,
     IOptions<CatalogOptions> catalogOptions,
     IOptions<FeedOptions> feedOptions,
@@ -90,6 +90,7 @@ public sealed class CatalogShardGrain(
         _changed.Clear();
         _index.TakeChangedPages(int.MaxValue, _changed);
         _changed.Clear();
+        RebuildDiscovery(_index.Videos);
         if (legacy)
         {
             _index.MarkAllPagesChanged();
@@ -106,12 +107,14 @@ public sealed class CatalogShardGrain(
     public Task UpsertAsync(CatalogVideo video)
     {
         _index.Upsert(video, time.GetUtcNow());
+        Discovery.Upsert(video);
         return Task.CompletedTask;
     }
 
     public Task ReportAsync(string videoId, float[] vector, VideoSignals signals)
     {
         _index.Report(videoId, vector, signals, time.GetUtcNow());
+        Discovery.Report(videoId, signals, time.GetUtcNow());
         return Task.CompletedTask;
     }
 
@@ -121,6 +124,7 @@ public sealed class CatalogShardGrain(
         foreach (var report in reports)
         {
             _index.Report(report.VideoId, report.Vector, report.Signals, now);
+            Discovery.Report(report.VideoId, report.Signals, now);
         }
 
         return Task.CompletedTask;
@@ -128,6 +132,7 @@ public sealed class CatalogShardGrain(
 
     public async Task RemoveAsync(string videoId)
     {
+        Discovery.Remove(videoId);
         if (_index.Remove(videoId))
         {
             // A takedown is written at once: it must never come back after a restart.
@@ -155,6 +160,9 @@ public sealed class CatalogShardGrain(
     }
 
     public Task<FollowedVideo[]> GetFollowingAsync(FollowingQuery query) => Task.FromResult(_index.Following(query));
+
+    public Task<FingerprintMatch?> FindNearestAsync(ulong fingerprint, int maxDistance, string creatorId) =>
+        Task.FromResult(_index.Fingerprints.FindNearest(fingerprint, maxDistance, creatorId));
 
     private async Task SnapshotAsync(CancellationToken cancellationToken, bool everything = false)
     {

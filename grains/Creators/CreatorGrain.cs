@@ -151,6 +151,8 @@ public sealed class CreatorGrain(
 
     public Task<int> GetSubscriberCountAsync() => Task.FromResult(_live?.CountSubscribers() ?? 0);
 
+    public Task NotifyContentAsync(ContentNotice notice) => _live?.NotifyContentAsync(notice) ?? Task.CompletedTask;
+
     /// <summary>
     /// Live observers hear of every change, whichever grain method made it: checked here once
     /// rather than in each method that updates counters.

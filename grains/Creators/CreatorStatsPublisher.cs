@@ -25,7 +25,7 @@ internal sealed class CreatorStatsPublisher
     private static readonly FrozenSet<string> ReadOnlyMethods = new[]
     {
         nameof(ICreatorGrain.GetStatsAsync), nameof(ICreatorGrain.SubscribeAsync), nameof(ICreatorGrain.UnsubscribeAsync),
-        nameof(ICreatorGrain.GetSubscriberCountAsync),
+        nameof(ICreatorGrain.GetSubscriberCountAsync), nameof(ICreatorGrain.NotifyContentAsync),
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly Grain _grain;
@@ -84,6 +84,9 @@ internal sealed class CreatorStatsPublisher
         _flushTimer ??= _grain.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
         _flushTimer.Change(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
+
+    /// <summary>Passes a notice about one of the creator's videos to every observer at once (notices are not coalesced).</summary>
+    public Task NotifyContentAsync(ContentNotice notice) => _observers.Notify(observer => observer.OnContentNoticeAsync(notice));
 
     private async Task FlushAsync()
     {

@@ -76,11 +76,12 @@ public sealed class FeedRanker(FeedOptions options, RankingOptions ranking, Rank
     /// Ranks candidates and returns a page of <paramref name="count"/> distinct videos (fewer only when fewer
     /// distinct candidates of the allowed sources exist), each with its relevance score and its reason.
     /// <paramref name="random"/> draws the exploration samples, and nothing else. When
-    /// <paramref name="pickedFeatures"/> is given, it receives the features of each picked video, in page order.
+    /// <paramref name="pickedFeatures"/> is given, it receives the features of each picked video, in page order;
+    /// <paramref name="model"/> replaces the platform's current model (an experiment variant's).
     /// Scratch space comes from a per-thread <see cref="RankScratch"/> (the method never awaits), so a call
     /// allocates only the page it returns (and the picked features and reasons).
     /// </summary>
-    public FeedItem[] Rank(in UserContext user, IReadOnlyList<Candidate> candidates, FeedSettings settings, int count, DateTimeOffset now, Random random, List<float[]>? pickedFeatures = null)
+    public FeedItem[] Rank(in UserContext user, IReadOnlyList<Candidate> candidates, FeedSettings settings, int count, DateTimeOffset now, Random random, List<float[]>? pickedFeatures = null, IRankingModel? model = null)
     {
         var n = candidates.Count;
         if (n == 0 || count <= 0)
@@ -88,7 +89,7 @@ public sealed class FeedRanker(FeedOptions options, RankingOptions ranking, Rank
             return [];
         }
 
-        var model = models.Current;
+        model ??= models.Current;
         var scratch = RankScratch.For(n);
         var scores = scratch.Scores.AsSpan(0, n);
         var penalty = scratch.Penalty.AsSpan(0, n);
@@ -134,9 +135,10 @@ public sealed class FeedRanker(FeedOptions options, RankingOptions ranking, Rank
         Span<double> bestScore = stackalloc double[4];
         while (picked < page.Length)
         {
-            // The last slots of a page go to exploration (new videos), when any are left, so every feed
-            // gives new videos a bounded chance at an audience; the slot is a bandit: the Thompson sample
-            // of the like rate counts on top of the relevance, so among equally relevant new videos it decides.
+            // The last slots of a page go to exploration (new videos), when any are left: to the least served
+            // first (by bands of powers of two), so every upload reaches an audience within a bounded number of
+            // feeds; within a band the slot is a bandit: the Thompson sample of the like rate counts on top of
+            // the relevance, so a video people like keeps winning over one they skip.
             var exploreOnly = explored < exploreSlots && count - picked <= exploreSlots - explored && newLeft > 0;
 
             // Best per tier: 0 = within the creator cap, not the previous item's creator; 1 = past the cap, not
@@ -153,7 +155,13 @@ public sealed class FeedRanker(FeedOptions options, RankingOptions ranking, Rank
                     continue;
                 }
 
-                var adjusted = scores[i] - penalty[i] + (exploreOnly ? samples[i] : 0);
+                var adjusted = scores[i] - penalty[i];
+                if (exploreOnly)
+                {
+                    // Fewest impressions first (by powers of two), then relevance plus the Thompson sample.
+                    adjusted += samples[i] - ExposureBand(candidates[i]) * ExposureBandWeight;
+                }
+
                 var creator = candidates[i].Video.CreatorId;
                 var past = perCreator.GetValueOrDefault(creator) - settings.MaxPerCreator;
                 var tier = string.Equals(creator, previous, StringComparison.Ordinal) ? 2 : 0;
@@ -200,6 +208,16 @@ public sealed class FeedRanker(FeedOptions options, RankingOptions ranking, Rank
         }
 
         return picked == page.Length ? page : page[..picked];
+    }
+
+    /// <summary>Larger than any score difference: a lower exposure band always wins an exploration slot.</summary>
+    private const double ExposureBandWeight = 1e3;
+
+    /// <summary>The band of a candidate's exposure (impressions, or views when more): 0 for none, then 1, 2-3, 4-7, ...</summary>
+    private static int ExposureBand(Candidate candidate)
+    {
+        var exposure = (ulong)Math.Max(0, Math.Max(candidate.Impressions, candidate.Video.Signals.Views));
+        return 64 - System.Numerics.BitOperations.LeadingZeroCount(exposure);
     }
 
     /// <summary>Slots of a page of <paramref name="count"/> reserved for exploration under the default settings.</summary>

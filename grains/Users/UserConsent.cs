@@ -1,4 +1,5 @@
 using Platform.GrainInterfaces;
+using Platform.Grains.Recommendation;
 
 namespace Platform.Grains.Users;
 
@@ -32,6 +33,12 @@ internal static class UserConsent
         candidates.RemoveAll(c => !IsNonPersonal(c.Source));
         return candidates;
     }
+
+    /// <summary>What a reason may name without personalization: the followed creators, nothing the user did.</summary>
+    public static UserFeedHistory FollowedHistory(string[] followed) =>
+        followed.Length == 0
+            ? UserFeedHistory.None
+            : new UserFeedHistory(new Dictionary<string, EngagedVideo>(), new HashSet<string>(followed, StringComparer.Ordinal), new HashSet<string>(), false);
 
     /// <summary>Creator affinity from followed creators only (1 each): no engagement history.</summary>
     public static Dictionary<string, float> FollowedOnly(IEnumerable<string> followed)

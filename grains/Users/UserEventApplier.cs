@@ -1,5 +1,6 @@
 using Platform.GrainInterfaces;
 using Platform.Grains.Engagement;
+using Platform.Grains.Experiments;
 using Platform.Grains.Money;
 using Platform.Grains.Options;
 using Platform.Grains.Recommendation;
@@ -20,7 +21,8 @@ internal sealed class UserEventApplier(
     UserFeedSignals signals,
     UserFeedMemory memory,
     FeedOptions feed,
-    IGrainFactory grains)
+    IGrainFactory grains,
+    UserExperiments experiments)
 {
     private UserState User => state.State;
 
@@ -217,6 +219,7 @@ internal sealed class UserEventApplier(
 
         signals.Observe(User, videoId, e.Type, e.WatchMs, video.DurationMs, video.CreatorId);
         memory.Observe(User, videoId, e.Type, video.Title);
+        experiments.Engaged(videoId, rule, e.WatchMs, video.DurationMs);
         if (rule.LearningTarget(e.WatchMs, video.DurationMs) is { } target && video.VideoVector.Length == User.Vector.Length)
         {
             learner.Step(User.Vector, video.VideoVector, target);

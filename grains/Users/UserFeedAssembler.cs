@@ -1,5 +1,6 @@
 using Platform.GrainInterfaces;
 using Platform.Grains.Catalog;
+using Platform.Grains.Experiments;
 using Platform.Grains.Money;
 using Platform.Grains.Options;
 using Platform.Grains.Recommendation;
@@ -19,13 +20,21 @@ internal sealed class UserFeedAssembler(
     FeedOptions feed,
     int shards,
     TimeProvider time,
-    string userId)
+    string userId,
+    UserExperiments experiments,
+    VariantModels variantModels)
 {
     private readonly Random _random = FeedRandom.For(feed.RandomSeed, userId);
 
-    /// <summary>The next page of <paramref name="count"/> items; adds them to the user's served history in memory.</summary>
-    public async Task<FeedPage> AssembleAsync(UserState user, int count)
+    /// <summary>
+    /// The next page of <paramref name="count"/> items, ranked under the user's experiment variants; adds them
+    /// to the user's served history in memory. <paramref name="countedExperiments"/> holds the experiments the
+    /// user was already counted in; <c>NewExperimentUser</c> says it grew and must be written.
+    /// </summary>
+    public async Task<(FeedPage Page, bool NewExperimentUser)> AssembleAsync(UserState user, int count, HashSet<string> countedExperiments)
     {
+        var assigned = experiments.Assigned;
+        var settings = VariantOverrides.Apply(ranker.Defaults, assigned);
         string[] followed = [.. user.Following.Order.TakeLast(feed.FollowedCreatorsPerFeed)];
         var query = new CandidateQuery(
             user.Vector,
@@ -51,13 +60,14 @@ internal sealed class UserFeedAssembler(
             user.Vector, user.Interest, UserFeedSignals.CreatorAffinity(user, followed), UserFeedMemory.History(user, followed));
         if (!personalized)
         {
-            // No personal reasons either: the history stays out of the context.
+            // No personal reasons either: only the followed creators (the user's own choice) may be named.
             candidates = UserConsent.NonPersonal(candidates);
-            context = new FeedRanker.UserContext(query.UserVector, query.InterestVector, UserConsent.FollowedOnly(followed));
+            context = new FeedRanker.UserContext(
+                query.UserVector, query.InterestVector, UserConsent.FollowedOnly(followed), UserConsent.FollowedHistory(followed));
         }
 
         var features = new List<float[]>(count);
-        var items = ranker.Rank(context, candidates, count, time.GetUtcNow(), _random, features);
+        var items = ranker.Rank(context, candidates, settings, count, time.GetUtcNow(), _random, features, variantModels.For(assigned));
         items = await PaidVideoAccess.LockAsync(grains, userId, items, candidates);
         if (personalized)
         {
@@ -70,7 +80,24 @@ internal sealed class UserFeedAssembler(
             user.Served.Add(item.VideoId, feed.ServedHistory);
         }
 
-        return new FeedPage($"f-{Guid.NewGuid():N}"[..14], items);
+        var newExperimentUser = experiments.Served(items, assigned, countedExperiments);
+        return (new FeedPage($"f-{Guid.NewGuid():N}"[..14], items, Names(assigned)), newExperimentUser);
+    }
+
+    private static Dictionary<string, string>? Names(AssignedVariant[] assigned)
+    {
+        if (assigned.Length == 0)
+        {
+            return null;
+        }
+
+        var names = new Dictionary<string, string>(assigned.Length, StringComparer.Ordinal);
+        foreach (var a in assigned)
+        {
+            names[a.Experiment.ExperimentId] = a.Definition.Name;
+        }
+
+        return names;
     }
 
     /// <summary>The newest unviewed videos of the creators the user follows, newest first.</summary>

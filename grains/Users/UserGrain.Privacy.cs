@@ -38,6 +38,12 @@ public sealed partial class UserGrain
         }
 
         state.State = new UserState();
+        if (experimentUsers.RecordExists)
+        {
+            await experimentUsers.ClearStateAsync();
+        }
+
+        experimentUsers.State = new();
 
         // The activation's memory (feed signals, pending feature-log impressions) goes with it; nothing is written on the way out.
         _broken = true;

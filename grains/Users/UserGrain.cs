@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.GrainInterfaces;
 using Platform.Grains.Catalog;
+using Platform.Grains.Experiments;
 using Platform.Grains.Options;
 using Platform.Grains.Recommendation;
 using Platform.Grains.Storage;
@@ -17,12 +18,17 @@ namespace Platform.Grains.Users;
 /// </summary>
 public sealed partial class UserGrain(
     [PersistentState(StorageNames.UserState, StorageNames.Provider)] IPersistentState<UserState> state,
+    [PersistentState(StorageNames.UserExperimentsState, StorageNames.Provider)] IPersistentState<UserExperimentsState> experimentUsers,
     OnlineLearner learner,
     FeedRanker ranker,
     VideoEngagementBatcher videoBatcher,
     CoEngagementBatcher coEngagement,
     ImpressionBatcher impressions,
     FeedQualityMetrics feedMetrics,
+    ExperimentDirectory experimentDirectory,
+    ExperimentCounter experimentCounter,
+    VariantModels variantModels,
+    IOptions<ExperimentOptions> experimentOptions,
     IOptions<FeedOptions> feedOptions,
     IOptions<CatalogOptions> catalogOptions,
     IOptions<DeliveryOptions> deliveryOptions,
@@ -31,6 +37,7 @@ public sealed partial class UserGrain(
 {
     private readonly UserFeedSignals _signals = new(ranker, catalogOptions.Value.Shards);
     private readonly UserFeedMemory _memory = new(feedMetrics, impressions, feedOptions.Value.ServedHistory);
+    private UserExperiments? _experiments;
     private UserEventApplier? _events;
     private UserOutbox? _outbox;
     private UserFeedAssembler? _feed;
@@ -39,14 +46,17 @@ public sealed partial class UserGrain(
 
     private UserState User => state.State;
 
+    private UserExperiments Experiments => _experiments ??=
+        new(this.GetPrimaryKeyString(), experimentDirectory, experimentCounter, experimentOptions.Value, time);
+
     private UserEventApplier Events => _events ??=
-        new(this.GetPrimaryKeyString(), state, learner, videoBatcher, _signals, _memory, feedOptions.Value, GrainFactory);
+        new(this.GetPrimaryKeyString(), state, learner, videoBatcher, _signals, _memory, feedOptions.Value, GrainFactory, Experiments);
 
     private UserOutbox Outbox => _outbox ??=
         new(this, GrainFactory, state, videoBatcher, deliveryOptions.Value, logger, () => _broken ? Task.CompletedTask : WriteAsync());
 
     private UserFeedAssembler Feed => _feed ??=
-        new(GrainFactory, ranker, _signals, _memory, feedOptions.Value, catalogOptions.Value.Shards, time, this.GetPrimaryKeyString());
+        new(GrainFactory, ranker, _signals, _memory, feedOptions.Value, catalogOptions.Value.Shards, time, this.GetPrimaryKeyString(), Experiments, variantModels);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -101,8 +111,14 @@ public sealed partial class UserGrain(
 
     public async Task<FeedPage> GetFeedAsync(int count)
     {
-        var page = await Feed.AssembleAsync(User, count);
+        var (page, newExperimentUser) = await Feed.AssembleAsync(User, count, experimentUsers.State.Counted);
         _servedDirty |= page.Items.Length > 0;
+        if (newExperimentUser)
+        {
+            // Written once per user and experiment, so the user counts once among its variant's users.
+            await experimentUsers.WriteStateAsync();
+        }
+
         return page;
     }
 

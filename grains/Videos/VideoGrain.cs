@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.GrainInterfaces;
 using Platform.Grains.Catalog;
+using Platform.Grains.Content;
 using Platform.Grains.Engagement;
 using Platform.Grains.Options;
 using Platform.Grains.Recommendation;
@@ -23,6 +24,7 @@ public sealed partial class VideoGrain(
     OnlineLearner learner,
     IOptions<CatalogOptions> catalogOptions,
     IOptions<DeliveryOptions> deliveryOptions,
+    IOptions<ModerationOptions> moderationOptions,
     CatalogReporter reporter,
     VideoContextCache contexts,
     ILogger<VideoGrain> logger,
@@ -31,6 +33,7 @@ public sealed partial class VideoGrain(
     private readonly DeliveryOptions _delivery = deliveryOptions.Value;
     private readonly SemaphoreSlim _creatorDelivery = new(1, 1);
     private GroupCommit? _commit;
+    private VideoPublication? _publication;
     private long _durableCreatorSequence = -1;
     private bool _stateDirty;
     private bool _broken;
@@ -39,6 +42,8 @@ public sealed partial class VideoGrain(
     private VideoState S => state.State;
 
     private GroupCommit Commit => _commit ??= new GroupCommit(WriteAsync);
+
+    private VideoPublication Publication => _publication ??= new VideoPublication(GrainFactory, catalogOptions.Value, moderationOptions.Value);
 
     private ICatalogShardGrain Shard =>
         GrainFactory.Reference<ICatalogShardGrain>(IdHash.Shard(this.GetPrimaryKeyString(), catalogOptions.Value.Shards));
@@ -50,6 +55,10 @@ public sealed partial class VideoGrain(
         if (S.Info is { State: PublicationState.Published })
         {
             await Shard.UpsertAsync(ToCatalogVideo());
+        }
+        else if (S.Info is { State: PublicationState.InReview } inReview)
+        {
+            await Publication.PropagateAsync(inReview, ToCatalogVideo, wasInReview: true);
         }
     }
 
@@ -71,7 +80,7 @@ public sealed partial class VideoGrain(
             }
 
             // A retried registration finishes whatever a failed first attempt left undone.
-            if (existing.State == PublicationState.Published)
+            if (existing.State is PublicationState.Published or PublicationState.InReview)
             {
                 await AnnounceAsync();
             }
@@ -79,15 +88,20 @@ public sealed partial class VideoGrain(
             return RegistrationResult.AlreadyRegistered;
         }
 
+        var now = time.GetUtcNow();
+        var review = await Publication.InitialReviewAsync(registration, now);
         S.Info = new VideoInfo(
             registration.VideoId,
             registration.CreatorId,
             registration.Title,
             registration.Tags,
             registration.DurationMs,
-            PublicationState.Published,
-            time.GetUtcNow(),
-            registration.PriceCents);
+            review is null ? PublicationState.Published : PublicationState.InReview,
+            now,
+            registration.PriceCents,
+            review,
+            VideoPublication.FormatFingerprint(registration.Fingerprint));
+        S.Audit.Add(new AuditEntry(now, ModerationAction.Register, VideoTransition.SystemActor, null, null, S.Info.State));
         S.Vector = learner.SeedVideo(registration.VideoId, registration.Tags);
         await Commit.CommitAsync();
         await AnnounceAsync();
@@ -103,7 +117,7 @@ public sealed partial class VideoGrain(
     public Task<VideoEngagementContext> GetEngagementContextAsync() => Task.FromResult(S.Info switch
     {
         null => VideoEngagementContext.Rejected("unknown video"),
-        { State: PublicationState.TakenDown } => VideoEngagementContext.Rejected("video taken down"),
+        { State: not PublicationState.Published } => VideoEngagementContext.Rejected(VideoLifecycle.RejectReason(S.Info.State)!),
         { } info => new VideoEngagementContext(null, info.CreatorId, (float[])S.Vector.Clone(), info.DurationMs, info.PriceCents, info.Title),
     });
 
@@ -182,24 +196,43 @@ public sealed partial class VideoGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<bool> TakeDownAsync()
+    public async Task<bool> TakeDownAsync() =>
+        (await TransitionAsync(new VideoTransition(ModerationAction.TakeDown, "admin", null))).Status == TransitionStatus.Applied;
+
+    public async Task<TransitionResult> TransitionAsync(VideoTransition transition)
     {
         if (S.Info is not { } info)
         {
-            return false;
+            return new TransitionResult(TransitionStatus.UnknownVideo, null);
         }
 
-        if (info.State != PublicationState.TakenDown)
+        if (VideoLifecycle.Next(info.State, transition.Action) is not { } next)
         {
-            S.Info = info with { State = PublicationState.TakenDown };
+            return new TransitionResult(TransitionStatus.NotApplicable, info);
+        }
+
+        var now = time.GetUtcNow();
+        if (next != info.State)
+        {
+            S.Info = info with { State = next, Review = next == PublicationState.InReview ? transition.Review : null };
+            S.Audit.Add(new AuditEntry(now, transition.Action, transition.Actor, transition.Note, info.State, next));
             await Commit.CommitAsync();
         }
 
+        // The silo's cached context (state included) must not accept events for a state that no longer holds.
         contexts.Invalidate(info.VideoId);
 
-        await Shard.RemoveAsync(info.VideoId);
-        return true;
+        // Repeated when the state was already there: a retry finishes what a failed attempt left undone.
+        await Publication.PropagateAsync(S.Info, ToCatalogVideo, wasInReview: info.State == PublicationState.InReview);
+        if (next != info.State)
+        {
+            Publication.NotifyStateChanged(S.Info, now);
+        }
+
+        return new TransitionResult(TransitionStatus.Applied, S.Info);
     }
+
+    public Task<AuditEntry[]?> GetAuditAsync() => Task.FromResult(S.Info is null ? null : S.Audit.ToArray());
 
     /// <summary>
     /// One state write (through <see cref="Commit"/> only). A failed write leaves memory ahead of
@@ -262,11 +295,19 @@ public sealed partial class VideoGrain(
     {
         var info = S.Info!;
         await GrainFactory.Reference<ICreatorGrain>(info.CreatorId).AddVideoAsync(info.VideoId);
-        await Shard.UpsertAsync(ToCatalogVideo());
+        if (info.IsPublished)
+        {
+            await Shard.UpsertAsync(ToCatalogVideo());
+        }
+        else
+        {
+            await Publication.PropagateAsync(info, ToCatalogVideo, wasInReview: false);
+        }
     }
 
     private CatalogVideo ToCatalogVideo() =>
-        new(S.Info!.VideoId, S.Info.CreatorId, (float[])S.Vector.Clone(), S.Info.RegisteredAt, Signals(), S.Info.PriceCents, S.Info.Title);
+        new(S.Info!.VideoId, S.Info.CreatorId, (float[])S.Vector.Clone(), S.Info.RegisteredAt, Signals(), S.Info.PriceCents, S.Info.Title, S.Info.Tags,
+            VideoPublication.ParseFingerprint(S.Info.Fingerprint));
 
     private VideoSignals Signals() => new(S.Views, S.Likes, S.Completions, S.Skips, S.Shares, _recentEngagement);
 

@@ -29,4 +29,7 @@ public sealed class VideoState
 
     /// <summary>Deltas owed to the creator, written with the engagement they come from, removed once acknowledged.</summary>
     [Id(11)] public List<CreatorDelta> CreatorOutbox { get; set; } = [];
+
+    /// <summary>Every state change, automatic ones included, oldest first (written with the change itself).</summary>
+    [Id(12)] public List<AuditEntry> Audit { get; set; } = [];
 }

@@ -36,6 +36,8 @@ public static class GrainServiceExtensions
                 (o, messaging) => o.ConfirmedRetention > messaging.Value.ResponseTimeout,
                 "Platform:Delivery:ConfirmedRetention must exceed Orleans:Messaging:ResponseTimeout (a resent request may be that old).")
             .ValidateOnStart();
+        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SearchOptions>, SearchOptionsValidator>();
         services.AddSingleton(sp => new OnlineLearner(sp.GetRequiredService<IOptions<LearningOptions>>().Value));
         services.AddSingleton<CatalogReporter>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<CatalogReporter>());
@@ -45,7 +47,9 @@ public static class GrainServiceExtensions
         services.AddSingleton<ImpressionBatcher>();
         services.AddSingleton<FeedQualityMetrics>();
         services.AddPlatformRanking();
+        services.AddPlatformExperiments();
         services.AddUserErasureStep<UserStateErasureStep>();
+        services.AddPlatformContentServices();
         return services;
     }
 }

@@ -87,9 +87,14 @@ public sealed class FeedPageApiTests : IAsyncLifetime
             await Http.PostEventsAsync([.. events]);
         }
 
-        var me = NewId("u");
+        var (me, probe) = (NewId("u"), NewId("probe"));
         await Http.PostEventsAsync([.. cooking.Take(3).SelectMany(v => new[] { View(me, v, 30_000), Engage("like", me, v) })]);
-        await Task.Delay(500); // co-engagement and video reports reach the shards by one-way messages
+        await Http.PostEventsAsync([.. cooking.Take(3).SelectMany(v => new[] { View(probe, v, 30_000), Engage("like", probe, v) })]);
+
+        // Co-engagement reaches the shards by one-way messages: a twin of the user shows when it has.
+        await Poll.UntilAsync(
+            async () => (await Http.GetFeedAsync(probe, 10)).Any(i => (string)i["source"]! == "coEngagement"),
+            "co-engagement neighbours in a feed");
 
         var served = new List<JsonObject>();
         for (var page = 0; page < 5; page++)

@@ -20,7 +20,7 @@ public sealed class AuthorizationMatrixTests(JwtPlatformFixture platform)
         var user = NewId("u");
         var other = NewId("u");
         Callers[] refusedWith403 = [Callers.User(other), Callers.WithRoles(NewId("a"), "admin"), Callers.AdminKey, Callers.WithRoles(other, "creator")];
-        string[] paths = [$"/v1/users/{user}/feed?count=5", $"/v1/users/{user}", $"/v1/users/{user}/settings", $"/v1/users/{user}/export"];
+        string[] paths = [$"/v1/users/{user}/feed?count=5", $"/v1/users/{user}/following", $"/v1/users/{user}", $"/v1/users/{user}/settings", $"/v1/users/{user}/export"];
         var failures = new List<string>();
         foreach (var path in paths)
         {
@@ -135,7 +135,7 @@ public sealed class AuthorizationMatrixTests(JwtPlatformFixture platform)
         var (videoId, creatorId) = await RegisterAsync();
         var failures = new List<string>();
         var forged = new Callers("forged token", TestTokens.For(NewId("u"), key: new byte[32]));
-        foreach (var path in new[] { $"/v1/videos/{videoId}", $"/v1/videos/{videoId}/stats", $"/v1/creators/{creatorId}/stats", "/health/live" })
+        foreach (var path in new[] { $"/v1/videos/{videoId}", $"/v1/videos/{videoId}/stats", $"/v1/creators/{creatorId}/stats", "/v1/search?q=video", "/v1/trending/tags", "/v1/tags/cooking/videos", "/health/live" })
         {
             await ExpectAsync(failures, HttpStatusCode.OK, Callers.Nobody, HttpMethod.Get, path);
             await ExpectAsync(failures, HttpStatusCode.OK, forged, HttpMethod.Get, path);

@@ -19,6 +19,12 @@ public sealed class ExportAndErasureTests(PlatformServerFixture platform)
         var user = NewId("u");
         await _http.PostEventsAsync(View(user, video, 20_000), Engage("like", user, video), Follow(user, creator));
         await _http.GetFeedAsync(user, 5);
+        var credit = new HttpRequestMessage(HttpMethod.Post, $"/v1/admin/users/{user}/credits")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { creditId = NewId("cr"), amountCents = 300 }),
+        };
+        credit.Headers.Add("X-Api-Key", PlatformServerFixture.AdminKey);
+        Assert.Equal(HttpStatusCode.OK, (await _http.SendAsync(credit)).StatusCode);
 
         var export = await _http.GetJsonAsync($"/v1/users/{user}/export");
 
@@ -31,6 +37,8 @@ public sealed class ExportAndErasureTests(PlatformServerFixture platform)
         Assert.Equal(new[] { video }, Strings(export["viewed"]));
         Assert.NotEmpty(export["embedding"]!.AsArray());
         Assert.True((bool)export["settings"]!["personalization"]!);
+        Assert.Equal(300, (long)export["wallet"]!["balanceCents"]!);
+        Assert.Single(export["payments"]!.AsArray());
     }
 
     [Fact]

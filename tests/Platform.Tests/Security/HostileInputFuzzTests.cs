@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Platform.Tests.Infrastructure;
@@ -17,6 +18,8 @@ public sealed partial class HostileInputFuzzTests(ITestOutputHelper output)
 {
     private const int Seed = 20261123;
     private const int RequestCount = 10_000;
+    private const int DiscoveryRequestCount = 2_000;
+    private const int ContentRequestCount = 2_000;
     private static readonly TimeSpan PerRequestTimeout = TimeSpan.FromSeconds(15);
 
     [Fact]
@@ -32,7 +35,9 @@ public sealed partial class HostileInputFuzzTests(ITestOutputHelper output)
         Assert.Equal(world.Videos.Order(StringComparer.Ordinal), eligibleBefore.Order(StringComparer.Ordinal));
 
         var generator = new HostileRequestGenerator(world, Seed);
-        var requests = generator.Generate(RequestCount).Concat(generator.Oversized()).ToList();
+        var requests = generator.Generate(RequestCount).Concat(generator.Oversized())
+            .Concat(new HostileDiscoveryRequests(world, Seed).Generate(DiscoveryRequestCount))
+            .Concat(new ContentHostileRequests(world, Seed).Generate(ContentRequestCount)).ToList();
         var failures = new ConcurrentQueue<string>();
         var statuses = new ConcurrentDictionary<int, int>();
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 16, AllowAutoRedirect = false })
@@ -211,18 +216,32 @@ public sealed partial class HostileInputFuzzTests(ITestOutputHelper output)
                 Follow(users[u], creators[u]));
         }
 
+        // A thread for the comment listings to compare (the fuzz's own comments are all invalid).
+        var comment = await http.PostAsJsonAsync($"/v1/videos/{videos[0]}/comments", new { commentId = NewId("cm"), userId = users[0], text = "first!" });
+        Assert.Equal(HttpStatusCode.Created, comment.StatusCode);
         return new KnownWorld(videos, creators, users, adminKey);
     }
 
     private static async Task<Dictionary<string, string>> SnapshotAsync(HttpClient http, KnownWorld world)
     {
         var snapshot = new Dictionary<string, string>();
-        var paths = world.Videos.SelectMany(v => new[] { $"/v1/videos/{v}", $"/v1/videos/{v}/stats" })
+        var paths = world.Videos.SelectMany(v => new[] { $"/v1/videos/{v}", $"/v1/videos/{v}/stats", $"/v1/videos/{v}/comments" })
             .Concat(world.Creators.Select(c => $"/v1/creators/{c}/stats"))
             .Concat(world.Users.Select(u => $"/v1/users/{u}"));
         foreach (var path in paths)
         {
             var response = await http.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            snapshot[path] = await response.Content.ReadAsStringAsync();
+        }
+
+        await HostileDiscoveryRequests.SnapshotAsync(http, world, snapshot);
+        // The content side: every video's audit log and the moderation queue.
+        foreach (var path in world.Videos.Select(v => $"/v1/admin/videos/{v}/audit").Append("/v1/admin/moderation/queue"))
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Add("X-Api-Key", world.AdminKey);
+            var response = await http.SendAsync(request);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             snapshot[path] = await response.Content.ReadAsStringAsync();
         }
