@@ -4,8 +4,8 @@ using Platform.Grains.Recommendation;
 namespace Platform.Grains.Storage;
 
 /// <summary>
-/// A bounded set of the last ids added, kept as their 64-bit hashes (<see cref="IdHash"/>) in a ring:
-/// adding past the capacity forgets the oldest. Persisted as one byte array, so a state write copies
+/// A bounded set of the last ids added, kept as their 64-bit hashes (<see cref="IdHash"/>) in a ring
+/// that grows with use up to the capacity: adding past the capacity forgets the oldest. Persisted as one byte array, so a state write copies
 /// 8 bytes per id instead of encoding thousands of strings. Two ids share a hash with probability
 /// about n²/2⁶⁵ (n = capacity; 4,096 ids: 5·10⁻¹³), which would make a fresh id look like a duplicate.
 /// </summary>
@@ -48,9 +48,22 @@ public sealed class RecentHashes
             return false;
         }
 
-        if (_ring.Length != capacity)
+        if (_ring.Length > capacity)
         {
             Resize(capacity);
+        }
+
+        if (Next == _ring.Length)
+        {
+            // The ring is full up to its end, oldest first: grow it until it reaches the capacity, then wrap.
+            if (_ring.Length < capacity)
+            {
+                Array.Resize(ref _ring, Math.Min(capacity, Math.Max(16, _ring.Length * 2)));
+            }
+            else
+            {
+                Next = 0;
+            }
         }
 
         ref var slot = ref _ring[Next];
@@ -61,7 +74,7 @@ public sealed class RecentHashes
 
         slot = hash;
         _lookup!.Add(hash);
-        Next = (Next + 1) % capacity;
+        Next++;
         return true;
     }
 
@@ -87,7 +100,7 @@ public sealed class RecentHashes
         }
     }
 
-    /// <summary>A new capacity keeps the most recent ids that fit, oldest first from slot 0.</summary>
+    /// <summary>A smaller capacity keeps the most recent ids that fit, oldest first from slot 0.</summary>
     private void Resize(int capacity)
     {
         var kept = new List<ulong>(Math.Min(capacity, _ring.Length));
@@ -105,10 +118,8 @@ public sealed class RecentHashes
             kept.RemoveRange(0, kept.Count - capacity);
         }
 
-        var ring = new ulong[capacity];
-        kept.CopyTo(ring);
-        _ring = ring;
-        Next = kept.Count % capacity;
+        _ring = [.. kept];
+        Next = kept.Count;
         _lookup = [.. kept];
     }
 }

@@ -54,4 +54,17 @@ public sealed class RecentHashesTests
         Assert.False(recent.Contains("e-90"));
         Assert.True(recent.Contains("e-100"));
     }
+
+    [Fact]
+    public void AFewIdsTakeAFewBytesWhateverTheCapacity()
+    {
+        var recent = new RecentHashes();
+        for (var i = 0; i < 3; i++)
+        {
+            recent.Add($"e-{i}", 4096);
+        }
+
+        Assert.True(recent.Packed.Length <= 16 * sizeof(ulong), $"{recent.Packed.Length} bytes for 3 ids");
+        Assert.True(recent.Contains("e-0") && recent.Contains("e-2"));
+    }
 }

@@ -36,7 +36,7 @@ public sealed partial class HostileInputFuzzTests(ITestOutputHelper output)
 
         var generator = new HostileRequestGenerator(world, Seed);
         var requests = generator.Generate(RequestCount).Concat(generator.Oversized())
-            .Concat(new HostileDiscoveryRequests(world, Seed).Generate(DiscoveryRequestCount)).ToList();
+            .Concat(new HostileDiscoveryRequests(world, Seed).Generate(DiscoveryRequestCount))
             .Concat(new ContentHostileRequests(world, Seed).Generate(ContentRequestCount)).ToList();
         var failures = new ConcurrentQueue<string>();
         var statuses = new ConcurrentDictionary<int, int>();
