@@ -102,7 +102,7 @@ public sealed class OnlineLearnerTests
 
             var candidate = new Candidate(
                 new CatalogVideo("v-hammered", "c", video, DateTimeOffset.UnixEpoch, new VideoSignals(applied, -applied, applied, applied, 0, double.MaxValue)),
-                (CandidateSource)random.Next(Enum.GetValues<CandidateSource>().Length),
+                FeedSettings.AllSources[random.Next(FeedSettings.AllSources.Length)],
                 double.MaxValue);
             Assert.True(double.IsFinite(ranker.Score(new FeedRanker.UserContext(user, interest), candidate, DateTimeOffset.UtcNow)));
             Assert.Single(ranker.Rank(new FeedRanker.UserContext(user, interest), [candidate], 10, DateTimeOffset.UtcNow, random));
