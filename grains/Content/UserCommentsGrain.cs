@@ -34,9 +34,18 @@ public sealed class UserCommentsGrain(
         await Task.WhenAll(threads.Concat(claims));
 
         // Only once every thread holds the anonymous version: a failure leaves the index for a retry.
+        // Cleared, not written empty: erasure leaves no row keyed by the user.
         state.State.Comments = [];
         _ids = null;
-        await WriteAsync();
+        try
+        {
+            await state.ClearStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     private async Task WriteAsync()
