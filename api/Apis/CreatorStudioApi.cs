@@ -10,10 +10,6 @@ namespace Platform.Api.Apis;
 /// <summary>The creator studio: one static page per creator that reads <c>/live</c>, plus its script and stylesheet.</summary>
 public static class CreatorStudioApi
 {
-    // The page loads nothing from elsewhere and runs no inline code.
-    private const string ContentSecurityPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
     public static IEndpointRouteBuilder MapCreatorStudioApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/creators/{creatorId}", GetPage)
@@ -28,10 +24,10 @@ public static class CreatorStudioApi
     }
 
     private static Results<StudioFileResult, ValidationProblem> GetPage(string creatorId, StudioAssets assets) =>
-        Ids.IsValid(creatorId) ? new StudioFileResult(assets.Page, ContentSecurityPolicy) : Problems.InvalidId("creatorId");
+        Ids.IsValid(creatorId) ? new StudioFileResult(assets.Page) : Problems.InvalidId("creatorId");
 
     private static Results<StudioFileResult, ProblemHttpResult> GetAsset(string file, StudioAssets assets) =>
         assets.Find(file) is { } asset
-            ? new StudioFileResult(asset, ContentSecurityPolicy)
+            ? new StudioFileResult(asset)
             : Problems.NotFound($"There is no studio file '{file}'.");
 }

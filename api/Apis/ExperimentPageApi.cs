@@ -13,10 +13,6 @@ namespace Platform.Api.Apis;
 /// </summary>
 public static class ExperimentPageApi
 {
-    // The page loads nothing from elsewhere, runs no inline code and cannot be framed.
-    private const string ContentSecurityPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
     public static IEndpointRouteBuilder MapExperimentPage(this IEndpointRouteBuilder app)
     {
         app.MapGet("/experiments/{experimentId}", GetPage)
@@ -27,5 +23,5 @@ public static class ExperimentPageApi
     }
 
     private static Results<StudioFileResult, ValidationProblem> GetPage(string experimentId, StudioAssets assets) =>
-        Ids.IsValid(experimentId) ? new StudioFileResult(assets.ExperimentPage, ContentSecurityPolicy) : Problems.InvalidId("experimentId");
+        Ids.IsValid(experimentId) ? new StudioFileResult(assets.ExperimentPage) : Problems.InvalidId("experimentId");
 }

@@ -11,13 +11,9 @@ namespace Platform.Api.Apis;
 /// </summary>
 public static class ModerationPageApi
 {
-    // The page loads nothing from elsewhere, runs no inline code and cannot be framed.
-    private const string ContentSecurityPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
     public static IEndpointRouteBuilder MapModerationPage(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/moderation", (StudioAssets assets) => new StudioFileResult(assets.ModerationPage, ContentSecurityPolicy))
+        app.MapGet("/moderation", (StudioAssets assets) => new StudioFileResult(assets.ModerationPage))
             .WithName("ModerationPage")
             .WithSummary("The operators' moderation page: the review queue with approve and reject buttons.")
             .ExcludeFromDescription();
