@@ -49,15 +49,6 @@ public static class AdminApi
             : Problems.NotFound($"Video '{videoId}' is not registered.");
     }
 
-    /// <summary>The 401 problem when the request lacks the admin key, null when it may pass.</summary>
-    internal static ProblemHttpResult? Unauthorized(HttpRequest request, GatewayOptions options) =>
-        IsAuthorized(request.Headers[KeyHeader], options.AdminApiKey)
-            ? null
-            : TypedResults.Problem(
-                $"Admin routes need the {KeyHeader} header with the configured key.",
-                statusCode: StatusCodes.Status401Unauthorized,
-                title: "Unauthorized");
-
     /// <summary>Compares hashes of both keys in constant time, so neither content nor length leaks through timing.</summary>
     internal static bool IsAuthorized(string? presented, string? configured)
     {

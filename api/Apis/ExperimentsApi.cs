@@ -2,9 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
 using Platform.Api.Contracts;
-using Platform.Api.Options;
+using Platform.Api.Extensions;
 using Platform.Api.Validation;
 using Platform.GrainInterfaces;
 
@@ -17,24 +16,28 @@ public static class ExperimentsApi
     {
         app.MapPost("/v1/admin/experiments", CreateAsync)
             .WithName("CreateExperiment")
-            .WithSummary("Creates and starts an experiment: 201 new, 200 the same body again, 409 another body under the id, 400 an unknown setting.");
+            .WithSummary("Creates and starts an experiment: 201 new, 200 the same body again, 409 another body under the id, 400 an unknown setting.")
+            .RequireAdmin()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         app.MapGet("/v1/admin/experiments/{experimentId}", GetAsync)
             .WithName("GetExperiment")
-            .WithSummary("An experiment's state and its variants' live counts, rates, 95% like-rate intervals and p-values against the control.");
+            .WithSummary("An experiment's state and its variants' live counts, rates, 95% like-rate intervals and p-values against the control.")
+            .RequireAdmin()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapPost("/v1/admin/experiments/{experimentId}/stop", StopAsync)
             .WithName("StopExperiment")
-            .WithSummary("Stops an experiment: feeds stop carrying it within seconds; its numbers stay readable.");
+            .WithSummary("Stops an experiment: feeds stop carrying it within seconds; its numbers stay readable.")
+            .RequireAdmin()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
     private static async Task<Results<Created<ExperimentResponse>, Ok<ExperimentResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        HttpRequest request, IGrainFactory grains, IOptions<GatewayOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        if (AdminApi.Unauthorized(request, options.Value) is { } unauthorized)
-        {
-            return unauthorized;
-        }
-
         var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
         if (problem is not null)
         {
@@ -66,13 +69,8 @@ public static class ExperimentsApi
     }
 
     private static async Task<Results<Ok<ExperimentResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        string experimentId, HttpRequest request, IGrainFactory grains, IOptions<GatewayOptions> options)
+        string experimentId, IGrainFactory grains)
     {
-        if (AdminApi.Unauthorized(request, options.Value) is { } unauthorized)
-        {
-            return unauthorized;
-        }
-
         if (!Ids.IsValid(experimentId))
         {
             return Problems.InvalidId("experimentId");
@@ -84,13 +82,8 @@ public static class ExperimentsApi
     }
 
     private static async Task<Results<Ok<ExperimentResponse>, ValidationProblem, ProblemHttpResult>> StopAsync(
-        string experimentId, HttpRequest request, IGrainFactory grains, IOptions<GatewayOptions> options)
+        string experimentId, IGrainFactory grains)
     {
-        if (AdminApi.Unauthorized(request, options.Value) is { } unauthorized)
-        {
-            return unauthorized;
-        }
-
         if (!Ids.IsValid(experimentId))
         {
             return Problems.InvalidId("experimentId");
