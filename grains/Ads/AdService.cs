@@ -429,9 +429,19 @@ public sealed partial class AdService : ILifecycleParticipant<ISiloLifecycle>, I
             campaign.MarkWanted();
         }
 
-        // Totals (clicks, conversions) are refreshed by every call; an idle campaign's at least every StandingRefresh.
+        // Totals (clicks, conversions) are refreshed by every call; an idle campaign's at least every StandingRefresh,
+        // read from the campaign when this silo holds no slice of it (its /metrics stay live).
         var stale = ticks - campaign.LastReportTicks >= _options.StandingRefresh.Ticks;
-        if (slice is not null && (slice.SpentMillicents != campaign.ReportedMillicents || stale))
+        if (slice is null && stale)
+        {
+            _campaignCalls.Add(1);
+            campaign.LastReportTicks = ticks;
+            if (await Campaign(campaign).GetStatsAsync() is { } stats)
+            {
+                Learn(campaign, stats.Standing);
+            }
+        }
+        else if (slice is not null && (slice.SpentMillicents != campaign.ReportedMillicents || stale))
         {
             var spent = slice.SpentMillicents;
             _campaignCalls.Add(1);

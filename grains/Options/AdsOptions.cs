@@ -39,7 +39,7 @@ public sealed class AdsOptions
     public TimeSpan RenewAhead { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// How often a silo refreshes the totals (clicks, spend) of a campaign it holds a slice of but does not spend; spend
+    /// How often a silo refreshes the totals (clicks, spend) of a campaign it does not spend (with or without a slice); spend
     /// itself is reported as it happens (one report in flight per campaign and silo). Default 2 s.
     /// </summary>
     public TimeSpan StandingRefresh { get; set; } = TimeSpan.FromSeconds(2);
