@@ -4,7 +4,9 @@ using Orleans.Dashboard;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Platform.Api.Extensions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Api.Options;
+using Platform.Grains.Analytics;
 using Platform.Grains.Storage;
 using Platform.Silo.Options;
 using Platform.Silo.Storage;
@@ -82,6 +84,9 @@ public static class SiloHostingExtensions
                     escapeKeys: true,
                     sp.GetRequiredService<Serializer>(),
                     sp.GetRequiredService<PostgresStateWriter>()));
+                silo.Services.RemoveAll<ISeriesHistory>();
+                silo.Services.AddSingleton<ISeriesHistory>(sp => new PostgresSeriesHistory(
+                    pools!.Shared, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClusterOptions>>().Value.ServiceId));
                 silo.UseAdoNetReminderService(o =>
                 {
                     o.Invariant = ClusterConfigurationExtensions.AdoNetInvariant;
