@@ -83,7 +83,7 @@ public sealed class StudioHistoryBrowserTests(AnalyticsPlatformFixture platform,
         await Expect(page.Locator("#detail-views")).ToHaveTextAsync("10");
         await Expect(page.Locator("#retention-chart")).ToHaveAttributeAsync("data-points", "11");
         var served = await Http.GetJsonAsync($"/v1/videos/{hit}/analytics");
-        await Expect(page.Locator("#detail-impressions")).ToHaveTextAsync(((long)served["impressions"]!).ToString("N0", CultureInfo.GetCultureInfo("en-US")));
+        await Expect(page.Locator("#detail-impressions")).ToHaveTextAsync(((long)served["impressions"]!).ToString("N0", CultureInfo.InvariantCulture));
         var sources = served["impressionsBySource"]!.AsObject().Count(s => (long)s.Value! > 0);
         await Expect(page.Locator("#detail-sources li")).ToHaveCountAsync(Math.Max(sources, 1));
 
