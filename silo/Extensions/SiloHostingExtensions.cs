@@ -82,6 +82,9 @@ public static class SiloHostingExtensions
                 silo.Services.RemoveAll<ISeriesHistory>();
                 silo.Services.AddSingleton<ISeriesHistory>(sp => new PostgresSeriesHistory(
                     pools!.Shared, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClusterOptions>>().Value.ServiceId));
+                silo.Services.AddHostedService(sp => new SeriesRetentionTrimmer(
+                    pools!.Shared, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClusterOptions>>().Value.ServiceId,
+                    sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<SeriesRetentionTrimmer>>()));
                 silo.UseAdoNetReminderService(o =>
                 {
                     o.Invariant = ClusterConfigurationExtensions.AdoNetInvariant;

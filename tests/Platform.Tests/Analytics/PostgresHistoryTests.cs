@@ -1,5 +1,8 @@
 using System.Globalization;
 using Npgsql;
+using Platform.GrainInterfaces;
+using Platform.Grains.Analytics;
+using Platform.Silo.Storage;
 using Platform.Tests.Infrastructure;
 using Platform.Tests.Infrastructure.Cluster;
 using static Platform.Tests.Infrastructure.ApiClient;
@@ -72,6 +75,29 @@ public sealed class PostgresHistoryTests(PostgresFixture postgres)
 
         await restarted.Http.PostEventsAsync(View(NewId("u"), video, 1_000));
         Assert.Equal(4, Sum((await ReadAllAsync(restarted.Http, paths))[0]));
+    }
+
+    [Fact]
+    public async Task TrimmerDeletesOnlyBucketsNoResolutionKeeps()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        var nowMinute = SeriesResolutions.MinuteOf(DateTimeOffset.UtcNow);
+        var rows = new (short Resolution, long Bucket)[]
+        {
+            (0, nowMinute - (48 * 60) - 5), (0, nowMinute - 60),
+            (1, SeriesResolutions.BucketOfMinute(SeriesResolution.Hour, nowMinute) - (90 * 24) - 1), (1, SeriesResolutions.BucketOfMinute(SeriesResolution.Hour, nowMinute) - 30),
+            (2, SeriesResolutions.BucketOfMinute(SeriesResolution.Day, nowMinute) - 800), (2, SeriesResolutions.BucketOfMinute(SeriesResolution.Day, nowMinute) - 700),
+        };
+        foreach (var (resolution, bucket) in rows)
+        {
+            await ScalarAsync(database, "WITH i AS (INSERT INTO platform_series (service_id, series, resolution, bucket, views) VALUES ('svc', 'v:x', @r, @b, 1) RETURNING 1) SELECT count(*) FROM i",
+                ("r", resolution), ("b", bucket));
+        }
+
+        var trimmer = new SeriesRetentionTrimmer(database, "svc", TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<SeriesRetentionTrimmer>.Instance);
+        Assert.Equal(3, await trimmer.TrimAsync(CancellationToken.None));
+        Assert.Equal(3, await ScalarAsync(database, "SELECT count(*) FROM platform_series WHERE service_id = 'svc'"));
+        Assert.Equal(0, await trimmer.TrimAsync(CancellationToken.None));
     }
 
     private static long Sum(string series) =>
