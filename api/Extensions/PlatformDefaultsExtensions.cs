@@ -27,6 +27,8 @@ public static class PlatformDefaultsExtensions
     {
         var services = builder.Services;
         services.AddValidatedOptions<GatewayOptions, GatewayOptionsValidator>(GatewayOptions.Section);
+        services.AddValidatedOptions<ClusterRetryOptions, ClusterRetryOptionsValidator>(ClusterRetryOptions.Section);
+        services.AddSingleton<ClusterCallRetry>();
         var gateway = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new();
         services.Configure<KestrelServerOptions>(k => k.ApplyGatewayLimits(gateway));
         services.Configure<HostOptions>(h => h.ShutdownTimeout = gateway.ShutdownTimeout);
