@@ -105,7 +105,11 @@ public static class SiloHostingExtensions
             {
                 // A silo on localhost clustering is alone, so its state can live in its own memory:
                 // no storage grain call per write, as Orleans' memory provider would make.
-                silo.Services.AddSingleton(sp => new InProcessGrainStorage(sp.GetRequiredService<Serializer>()));
+                // Its series history sits beside it (grains/Analytics/InProcessSeriesHistory): writes add their rows with the state.
+                silo.Services.AddSingleton(sp => new InProcessSeriesHistory(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+                silo.Services.RemoveAll<ISeriesHistory>();
+                silo.Services.AddSingleton<ISeriesHistory>(sp => sp.GetRequiredService<InProcessSeriesHistory>());
+                silo.Services.AddSingleton(sp => new InProcessGrainStorage(sp.GetRequiredService<Serializer>(), sp.GetRequiredService<InProcessSeriesHistory>()));
                 silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (sp, _) =>
                 {
                     var store = sp.GetRequiredService<InProcessGrainStorage>();
