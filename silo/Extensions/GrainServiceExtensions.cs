@@ -27,6 +27,7 @@ public static class GrainServiceExtensions
         services.AddOptions<RankingOptions>().BindConfiguration(RankingOptions.Section)
             .Validate(o => o.CoEngagementWindow >= 0 && o.CoEngagementAnchors >= 0 && o.MaxNeighbours > 0 && o.MaxCoEngagementEdges > 0, "Platform:Ranking co-engagement sizes must not be negative.")
             .Validate(o => o.CoEngagementDecay is > 0 and <= 1, "Platform:Ranking:CoEngagementDecay must be in (0, 1].")
+            .Validate(o => o.CoEngagementHalfLife >= TimeSpan.Zero, "Platform:Ranking:CoEngagementHalfLife must not be negative (zero: edges never fade).")
             .ValidateOnStart();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section)
             .Validate(o => o.ConfirmDelay > TimeSpan.Zero && o.RetryInterval > TimeSpan.Zero && o.RecoveryPeriod > TimeSpan.Zero, "Platform:Delivery intervals must be positive.")
