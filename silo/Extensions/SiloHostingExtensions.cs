@@ -19,19 +19,14 @@ public static class SiloHostingExtensions
         var configuration = builder.Configuration;
         var hosting = configuration.GetClusterHosting();
         builder.Services.AddPlatformGrainServices();
-        builder.Services.AddOptions<ActivationCollectionOptions>().BindConfiguration(ActivationCollectionOptions.Section)
-            .Validate(o => o.CollectionInterval > TimeSpan.Zero && o.IdleAge > o.CollectionInterval,
-                "Platform:Activations:CollectionInterval must be positive and IdleAge longer than it.")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<ActivationCollectionOptions, ActivationCollectionOptionsValidator>(ActivationCollectionOptions.Section);
         builder.Services.AddOptions<GrainCollectionOptions>().Configure<Microsoft.Extensions.Options.IOptions<ActivationCollectionOptions>>((o, activations) =>
         {
             o.CollectionAge = activations.Value.IdleAge;
             o.CollectionQuantum = activations.Value.CollectionInterval;
         });
-        builder.Services.AddOptions<PostgresPoolOptions>().BindConfiguration(PostgresPoolOptions.Section).ValidateOnStart();
-        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<PostgresPoolOptions>, PostgresPoolOptionsValidator>();
-        builder.Services.AddOptions<DashboardSamplingOptions>().BindConfiguration(DashboardSamplingOptions.Section).ValidateOnStart();
-        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<DashboardSamplingOptions>, DashboardSamplingOptionsValidator>();
+        builder.Services.AddValidatedOptions<PostgresPoolOptions, PostgresPoolOptionsValidator>(PostgresPoolOptions.Section);
+        builder.Services.AddValidatedOptions<DashboardSamplingOptions, DashboardSamplingOptionsValidator>(DashboardSamplingOptions.Section);
         var pools = hosting.Clustering == ClusterHostingOptions.Postgres || hosting.Storage == ClusterHostingOptions.Postgres
             ? PostgresConnectionPools.From(configuration)
             : null;
