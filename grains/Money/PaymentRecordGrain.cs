@@ -21,4 +21,12 @@ public sealed class PaymentRecordGrain(
             return (PaymentRecord?)null;
         })
         : record.PerformRead(s => s.Record);
+
+    public Task AnonymizeAsync() => record.PerformUpdate(s =>
+    {
+        if (s.Record is { } existing)
+        {
+            s.Record = existing.Anonymized();
+        }
+    });
 }

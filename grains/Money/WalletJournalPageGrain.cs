@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using Orleans.Transactions.Abstractions;
 using Platform.GrainInterfaces;
 using Platform.Grains.Storage;
@@ -12,4 +14,16 @@ public sealed class WalletJournalPageGrain(
     public Task WriteAsync(PaymentJournalEntry[] entries) => page.PerformUpdate(s => s.Entries = entries);
 
     public Task<PaymentJournalEntry[]> ReadAsync() => page.PerformRead(s => s.Entries);
+
+    public async Task<bool> ForgetAsync()
+    {
+        var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider);
+        var status = await TransactionalRow.ForgetAsync<WalletJournalPageState>(storage, StorageNames.WalletJournalPageState, this.GetGrainId(), _ => true);
+        if (status == TransactionalRowStatus.Gone)
+        {
+            DeactivateOnIdle();
+        }
+
+        return status == TransactionalRowStatus.Gone;
+    }
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using Platform.Grains.Money;
 using Platform.Grains.Options;
+using Platform.Grains.Privacy;
 
 namespace Platform.Silo.Extensions;
 
@@ -14,6 +16,7 @@ public static class MonetizationSiloExtensions
         silo.UseTransactions();
         silo.Services.AddSingleton<IValidateOptions<MonetizationOptions>, MonetizationOptionsValidator>();
         silo.Services.AddOptions<MonetizationOptions>().BindConfiguration(MonetizationOptions.Section).ValidateOnStart();
+        silo.Services.AddUserErasureStep<WalletErasureStep>();
         return silo;
     }
 }
