@@ -1,12 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
+using Orleans.Placement;
 using Orleans.Transactions.Abstractions;
 using Platform.GrainInterfaces;
 using Platform.Grains.Storage;
 
 namespace Platform.Grains.Money;
 
-/// <summary>A full page of a wallet's journal: written once, read for the user's export.</summary>
+/// <summary>
+/// A full page of a wallet's journal: written once, read for the user's export. Placed with the wallet that writes it.
+/// </summary>
+[PreferLocalPlacement]
 public sealed class WalletJournalPageGrain(
     [TransactionalState(StorageNames.WalletJournalPageState, StorageNames.Provider)] ITransactionalState<WalletJournalPageState> page)
     : Grain, IWalletJournalPageGrain
