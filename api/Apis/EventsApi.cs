@@ -24,7 +24,7 @@ public static class EventsApi
     }
 
     private static async Task<Results<Accepted<EventsResponse>, ValidationProblem, ProblemHttpResult>> IngestAsync(
-        HttpRequest request, IGrainFactory grains, PlatformMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, IGrainFactory grains, ClusterCallRetry retry, PlatformMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
     {
         var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
         if (problem is not null)
@@ -67,7 +67,7 @@ public static class EventsApi
                 batch[j] = events[indices[j]].Event;
             }
 
-            calls.Add(grains.GetGrain<IUserGrain>(userId).ApplyEventsAsync(batch));
+            calls.Add(retry.RunAsync(static call => call.User.ApplyEventsAsync(call.Batch), (User: grains.GetGrain<IUserGrain>(userId), Batch: batch), cancellationToken));
         }
 
         var results = await Task.WhenAll(calls);

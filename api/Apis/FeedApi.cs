@@ -28,7 +28,7 @@ public static class FeedApi
     }
 
     private static async Task<Results<Ok<FeedResponse>, ValidationProblem>> GetFeedAsync(
-        string userId, HttpRequest request, IGrainFactory grains, PlatformMetrics metrics)
+        string userId, HttpRequest request, IGrainFactory grains, ClusterCallRetry retry, PlatformMetrics metrics)
     {
         if (!Ids.IsValid(userId))
         {
@@ -48,7 +48,7 @@ public static class FeedApi
         }
 
         var started = Stopwatch.GetTimestamp();
-        var page = await grains.GetGrain<IUserGrain>(userId).GetFeedAsync(count);
+        var page = await retry.RunAsync(static call => call.User.GetFeedAsync(call.Count), (User: grains.GetGrain<IUserGrain>(userId), Count: count), request.HttpContext.RequestAborted);
         metrics.FeedServed(Stopwatch.GetElapsedTime(started));
         return TypedResults.Ok(new FeedResponse(userId, page.RequestId, page.Items, page.Experiments));
     }

@@ -10,14 +10,7 @@ public static class CreatorLiveExtensions
 {
     public static IHostApplicationBuilder AddCreatorLive(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section)
-            .Validate(o => o.KeepAliveInterval > TimeSpan.Zero && o.KeepAliveInterval <= TimeSpan.FromSeconds(15),
-                "Platform:Live:KeepAliveInterval must be more than 0 and at most 15 s (the contract's promise).")
-            .Validate(o => o.RenewInterval >= TimeSpan.FromMilliseconds(100) && o.RenewInterval <= TimeSpan.FromSeconds(30),
-                "Platform:Live:RenewInterval must be 100 ms to 30 s (the grain drops registrations not renewed for a minute).")
-            .Validate(o => o.ReconnectDelay >= TimeSpan.Zero && o.ReconnectDelay <= TimeSpan.FromMinutes(1),
-                "Platform:Live:ReconnectDelay must be 0 to 1 min.")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<LiveOptions, LiveOptionsValidator>(LiveOptions.Section);
         builder.Services.AddSingleton<CreatorLiveHub>();
         builder.Services.AddSingleton<StudioAssets>();
         return builder;

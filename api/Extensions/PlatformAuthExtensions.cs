@@ -22,8 +22,7 @@ public static class PlatformAuthExtensions
     public static IHostApplicationBuilder AddPlatformAuth(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.AddValidatedOptions<AuthOptions, AuthOptionsValidator>(AuthOptions.Section);
         services.AddSingleton<ApiKeyRing>();
         services.AddSingleton<IAuthorizationHandler, CallerAuthorizationHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuthorizationProblemResultHandler>();

@@ -26,12 +26,9 @@ public static class PlatformDefaultsExtensions
     public static IHostApplicationBuilder AddPlatformDefaults(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.Section)
-            .Validate(o => o.MaxRequestBodyBytes > 0, "Platform:MaxRequestBodyBytes must be positive.")
-            .Validate(o => o.RequestHeadersTimeout > TimeSpan.Zero && o.KeepAliveTimeout > TimeSpan.Zero && o.MinRequestBodyBytesPerSecond > 0,
-                "Platform:RequestHeadersTimeout, KeepAliveTimeout and MinRequestBodyBytesPerSecond must be positive.")
-            .Validate(o => o.MinRequestBodyGracePeriod > TimeSpan.FromSeconds(1), "Platform:MinRequestBodyGracePeriod must be over 1 s.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<GatewayOptions, GatewayOptionsValidator>(GatewayOptions.Section);
+        services.AddValidatedOptions<ClusterRetryOptions, ClusterRetryOptionsValidator>(ClusterRetryOptions.Section);
+        services.AddSingleton<ClusterCallRetry>();
         var gateway = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new();
         services.Configure<KestrelServerOptions>(k => k.ApplyGatewayLimits(gateway));
         services.Configure<HostOptions>(h => h.ShutdownTimeout = gateway.ShutdownTimeout);

@@ -17,11 +17,7 @@ public static class RateLimitingExtensions
 
     public static IServiceCollection AddPlatformRateLimiting(this IServiceCollection services)
     {
-        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
-            .Validate(o => o.EventRequestsPerSecond > 0 && o.FeedRequestsPerSecond > 0 && o.EventBurst > 0 && o.FeedBurst > 0
-                    && o.MaxConcurrentEventRequests > 0 && o.MaxConcurrentFeedRequests > 0,
-                "Platform:RateLimit rates, bursts and concurrency caps must be positive.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(RateLimitOptions.Section);
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

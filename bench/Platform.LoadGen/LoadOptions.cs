@@ -116,7 +116,10 @@ public sealed class LoadOptions
     /// <summary>With <c>--mode campaigns</c>, seconds until the campaigns end; 0: no end. Default 0.</summary>
     public int CampaignSeconds { get; private set; }
 
-    /// <summary>The server's <c>Platform:AdminApiKey</c>, for <c>--mode campaigns</c>. Default unset.</summary>
+    /// <summary>Experiments <c>--mode experiments</c> keeps running (ids by index, so a later, larger count adds). Default 1.</summary>
+    public int Experiments { get; private set; } = 1;
+
+    /// <summary>The server's <c>Platform:AdminApiKey</c>, for <c>--mode campaigns</c> and <c>experiments</c>. Default unset.</summary>
     public string AdminKey { get; private set; } = "";
 
     public static LoadOptions Parse(string[] args)
@@ -160,6 +163,7 @@ public sealed class LoadOptions
                 case "timeout": o.Timeout = Time(value); break;
                 case "connections": o.Connections = Int(value); break;
                 case "campaigns": o.Campaigns = Int(value); break;
+                case "experiments": o.Experiments = Int(value); break;
                 case "admin-key": o.AdminKey = value; break;
                 case "campaign-seconds": o.CampaignSeconds = Int(value); break;
                 case "max-memory-growth": o.MaxMemoryGrowth = double.Parse(value, CultureInfo.InvariantCulture); break;

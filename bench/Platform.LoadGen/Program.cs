@@ -27,6 +27,9 @@ switch (options.Mode)
     case "campaigns":
         await new CampaignSeeder(options, http, data).RunAsync();
         break;
+    case "experiments":
+        await new ExperimentSeeder(options, http).RunAsync();
+        break;
     case "freshness":
         await new FreshnessProbe(options, http, data).RunAsync();
         break;
@@ -51,7 +54,7 @@ switch (options.Mode)
     }
 
     default:
-        Console.Error.WriteLine($"Unknown mode '{options.Mode}': seed, campaigns, open, closed, soak, freshness.");
+        Console.Error.WriteLine($"Unknown mode '{options.Mode}': seed, campaigns, experiments, open, closed, soak, freshness.");
         return 2;
 }
 

@@ -120,7 +120,10 @@ public sealed partial class AdService : ILifecycleParticipant<ISiloLifecycle>, I
             }
 
             picked[picks++] = i;
-            ReportSoon(campaign);
+            if (slice.RemainingMillicents < campaign.Cost)
+            {
+                RenewSoon(campaign);
+            }
         }
 
         if (picks == 0)
@@ -366,10 +369,10 @@ public sealed partial class AdService : ILifecycleParticipant<ISiloLifecycle>, I
     }
 
     /// <summary>
-    /// Reports a new spend at once, off the feed path: one report in flight per campaign, and what is spent while it
-    /// travels goes with the next, so a silo that dies leaves at most one round trip of spend unreported.
+    /// Renews a slice the feed just used up at once, off the feed path, rather than at the next round; spend itself is
+    /// reported by the loop, once per round and campaign (so a busy campaign costs no call per impression).
     /// </summary>
-    private void ReportSoon(LocalCampaign campaign)
+    private void RenewSoon(LocalCampaign campaign)
     {
         if (campaign.TryAcquire())
         {
@@ -393,22 +396,25 @@ public sealed partial class AdService : ILifecycleParticipant<ISiloLifecycle>, I
         {
             campaign.Release();
         }
-
-        // A spend taken while the call was under way, whose feed found the campaign busy, goes now.
-        if (campaign.Slice is { } slice && slice.SpentMillicents != campaign.ReportedMillicents && !campaign.Gone)
-        {
-            ReportSoon(campaign);
-        }
     }
 
     private async Task ServeOnceAsync(LocalCampaign campaign, DateTimeOffset now)
     {
         var slice = campaign.Slice;
         var ticks = now.UtcTicks;
+        var stale = ticks - campaign.LastReportTicks >= _options.StandingRefresh.Ticks;
         if (campaign.Removed || campaign.Finished)
         {
             await ReturnAsync(campaign, slice, wantMore: false);
             campaign.Gone = campaign.Removed && campaign.PendingReturn is null;
+
+            // A standing heard during a failover may say "finished" for a campaign that still runs: the campaign's
+            // own word, read again every StandingRefresh while it is listed, settles it.
+            if (!campaign.Removed && stale)
+            {
+                await RefreshStandingAsync(campaign, ticks);
+            }
+
             return;
         }
 
@@ -430,20 +436,16 @@ public sealed partial class AdService : ILifecycleParticipant<ISiloLifecycle>, I
         }
 
         // Totals (clicks, conversions) are refreshed by every call; an idle campaign's at least every StandingRefresh,
-        // read from the campaign when this silo holds no slice of it (its /metrics stay live).
-        var stale = ticks - campaign.LastReportTicks >= _options.StandingRefresh.Ticks;
-        if (slice is null && stale)
+        // read from the campaign when this silo served it but holds no slice now (its /metrics stay live). Campaigns
+        // never served here are not asked: a thousand of them would cost a call each every StandingRefresh.
+        if (slice is null && stale && campaign.ServedHere)
         {
-            _campaignCalls.Add(1);
-            campaign.LastReportTicks = ticks;
-            if (await Campaign(campaign).GetStatsAsync() is { } stats)
-            {
-                Learn(campaign, stats.Standing);
-            }
+            await RefreshStandingAsync(campaign, ticks);
         }
         else if (slice is not null && (slice.SpentMillicents != campaign.ReportedMillicents || stale))
         {
             var spent = slice.SpentMillicents;
+            campaign.ServedHere |= spent > 0;
             _campaignCalls.Add(1);
             var report = await Campaign(campaign).ReportAsync(new LeaseSpend(slice.LeaseId, spent));
             campaign.ReportedMillicents = spent;
@@ -457,6 +459,16 @@ public sealed partial class AdService : ILifecycleParticipant<ISiloLifecycle>, I
         }
     }
 
+    private async Task RefreshStandingAsync(LocalCampaign campaign, long ticks)
+    {
+        _campaignCalls.Add(1);
+        campaign.LastReportTicks = ticks;
+        if (await Campaign(campaign).GetStatsAsync() is { } stats)
+        {
+            Learn(campaign, stats.Standing);
+        }
+    }
+
     /// <summary>Closes the slice (if any), gives it back with its final spend and, when asked, takes a new one.</summary>
     private async Task ReturnAsync(LocalCampaign campaign, BudgetSlice? slice, bool wantMore)
     {
@@ -464,6 +476,7 @@ public sealed partial class AdService : ILifecycleParticipant<ISiloLifecycle>, I
         {
             campaign.Slice = null;
             campaign.PendingReturn = new LeaseSpend(slice.LeaseId, slice.Close());
+            campaign.ServedHere |= campaign.PendingReturn.SpentMillicents > 0;
         }
 
         if (campaign.PendingReturn is null && !wantMore)

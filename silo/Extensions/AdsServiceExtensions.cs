@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using Platform.Api.Extensions;
 using Platform.Grains.Ads;
 using Platform.Grains.Options;
 
@@ -9,8 +9,7 @@ public static class AdsServiceExtensions
 {
     public static IServiceCollection AddPlatformAds(this IServiceCollection services)
     {
-        services.AddOptions<AdsOptions>().BindConfiguration(AdsOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<AdsOptions>, AdsOptionsValidator>();
+        services.AddValidatedOptions<AdsOptions, AdsOptionsValidator>(AdsOptions.Section);
         services.AddSingleton<AdService>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<AdService>());
         return services;

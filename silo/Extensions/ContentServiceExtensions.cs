@@ -1,5 +1,4 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
+using Platform.Api.Extensions;
 using Platform.Grains.Content;
 using Platform.Grains.Options;
 using Platform.Grains.Privacy;
@@ -11,8 +10,7 @@ public static class ContentServiceExtensions
 {
     public static IServiceCollection AddPlatformContentServices(this IServiceCollection services)
     {
-        services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.Section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModerationOptions>, ModerationOptionsValidator>());
+        services.AddValidatedOptions<ModerationOptions, ModerationOptionsValidator>(ModerationOptions.Section);
         services.AddUserErasureStep<CommentErasureStep>();
         return services;
     }

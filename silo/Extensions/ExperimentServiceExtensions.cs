@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using Platform.Api.Extensions;
 using Platform.Grains.Experiments;
 using Platform.Grains.Options;
 
@@ -9,8 +9,7 @@ public static class ExperimentServiceExtensions
 {
     public static IServiceCollection AddPlatformExperiments(this IServiceCollection services)
     {
-        services.AddOptions<ExperimentOptions>().BindConfiguration(ExperimentOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ExperimentOptions>, ExperimentOptionsValidator>();
+        services.AddValidatedOptions<ExperimentOptions, ExperimentOptionsValidator>(ExperimentOptions.Section);
         services.AddSingleton<ExperimentDirectory>();
         services.AddSingleton<ExperimentCounter>();
         services.AddSingleton<VariantModels>();

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using Platform.Api.Extensions;
 using Platform.Grains.Money;
 using Platform.Grains.Options;
 using Platform.Grains.Privacy;
@@ -14,8 +14,7 @@ public static class MonetizationSiloExtensions
     public static ISiloBuilder AddPlatformMonetization(this ISiloBuilder silo)
     {
         silo.UseTransactions();
-        silo.Services.AddSingleton<IValidateOptions<MonetizationOptions>, MonetizationOptionsValidator>();
-        silo.Services.AddOptions<MonetizationOptions>().BindConfiguration(MonetizationOptions.Section).ValidateOnStart();
+        silo.Services.AddValidatedOptions<MonetizationOptions, MonetizationOptionsValidator>(MonetizationOptions.Section);
         silo.Services.AddUserErasureStep<WalletErasureStep>();
         return silo;
     }

@@ -19,9 +19,7 @@ public sealed class AdBudgetClusterTests(PostgresFixture postgres, ITestOutputHe
     private const long BudgetCents = 150;
     private const long BudgetImpressions = BudgetCents * 1000 / BidCpmCents;
 
-    // Flaky (issue 17): in 1 of 3 full runs on 2 cores the two surviving silos had not spent the rest of the budget
-    // 90 s after the kill (never over budget). Skipped until the slice recovery after a silo's death is found.
-    [Fact(Skip = "Flaky: the surviving silos sometimes do not spend the rest of the budget within 90 s of the kill (issue 17)")]
+    [Fact]
     public async Task ThreeSilosNeverSpendPastTheBudgetAndAKilledSilosSliceComesBackAfterItsLease()
     {
         var settings = new ClusterSettings(await postgres.CreateDatabaseAsync())
@@ -116,10 +114,10 @@ public sealed class AdBudgetClusterTests(PostgresFixture postgres, ITestOutputHe
 
             var bySilo = Enumerable.Range(0, 3).Select(s => served.Count(x => x.Silo == s)).ToArray();
             var survivors = bySilo[0] + bySilo[2];
-            var deadTail = served.Count(x => x.Silo == 1 && x.At >= killedAt - 100);
+            var deadTail = served.Count(x => x.Silo == 1 && x.At >= killedAt - 250);
             var impressions = final["impressions"]!.GetValue<long>();
             var spent = final["spentMillicents"]!.GetValue<long>();
-            output.WriteLine($"failed feeds {failures}; ads seen per silo {string.Join("/", bySilo)}, billed {impressions}, spent {spent}, dead silo's last 100 ms {deadTail}, exhausted {exhaustedAt - killedAt} ms after the kill");
+            output.WriteLine($"failed feeds {failures}; ads seen per silo {string.Join("/", bySilo)}, billed {impressions}, spent {spent}, dead silo's last 250 ms {deadTail}, exhausted {exhaustedAt - killedAt} ms after the kill");
 
             Assert.True(spent <= BudgetCents * 1000, $"spent {spent} of {BudgetCents * 1000}");
             Assert.Equal(impressions * BidCpmCents, spent);
@@ -128,7 +126,8 @@ public sealed class AdBudgetClusterTests(PostgresFixture postgres, ITestOutputHe
             // Everything the living silos served is billed; the dead silo is billed at most for what it served.
             Assert.InRange(impressions, survivors, survivors + bySilo[1] + 9);
 
-            // Served in all: the budget, plus at most the dead silo's last report round trip (its spend in flight when it died).
+            // Served in all: the budget, plus at most the dead silo's last round of spend (reported once per 100 ms round) and
+            // the report in flight when it died.
             Assert.True(served.Count <= BudgetImpressions + deadTail, $"{served.Count} ads served for {BudgetImpressions} paid\n" + cluster.Logs());
         }
         finally

@@ -98,32 +98,59 @@ public sealed class DurableClusterTests(PostgresFixture postgres, ITestOutputHel
     }
 
     [Fact]
-    public async Task SiloJoiningAndLeavingGracefullyUnderLoadLosesNothing()
+    public async Task GracefulStopOfOneOfThreeSilosUnderLoadLosesNothingAndAJoiningSiloTakesItsShare()
     {
-        await using var cluster = await SiloCluster.StartAsync(new ClusterSettings(await postgres.CreateDatabaseAsync()), 2);
+        await using var cluster = await SiloCluster.StartAsync(new ClusterSettings(await postgres.CreateDatabaseAsync()), 3);
         var videos = await RegisterVideosAsync(cluster, videoCount: 30, creatorCount: 3);
-        var load = new IngestLoad([.. videos.Keys], () => cluster.Gateways, ApiClient.NewId("u"));
+        var load = new IngestLoad([.. videos.Keys], () => cluster.Gateways, ApiClient.NewId("u"), users: 600);
+        var feeds = new FeedLoad(() => cluster.Gateways, ApiClient.NewId("f"), users: 600);
         using var stop = new CancellationTokenSource();
-        var running = load.RunAsync(concurrency: 8, stop.Token);
+        var running = Task.WhenAll(load.RunAsync(concurrency: 6, stop.Token), feeds.RunAsync(concurrency: 3, stop.Token));
 
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        var leaving = cluster.Serving[0];
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        await cluster.AddSilosAsync(1);
-        output.WriteLine($"silo joined in {clock.Elapsed}");
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        var beforeStop = load.Batches;
-        clock.Restart();
-        await cluster.StopAsync(leaving);
-        output.WriteLine($"silo stopped gracefully in {clock.Elapsed}");
+        // Steady ingest and feeds, then a graceful stop (drained from the load balancer, SIGTERM). Requests may fail
+        // while its activations move (docs/cluster.md gives the figures); each failure is a retryable 503, never a 500,
+        // and nothing acknowledged is lost.
         await Task.Delay(TimeSpan.FromSeconds(5));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await cluster.StopAsync(cluster.Serving[0]);
+        var stopTook = clock.Elapsed;
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        output.WriteLine($"SIGTERM to exit {stopTook.TotalSeconds:F1} s; until then {load.Batches} event batches, {feeds.Served} feeds; failed: {load.FailedAttempts} event attempts, {feeds.Failed} feeds");
+        Assert.True(feeds.FailedOtherThan503 == 0, $"{feeds.FailedOtherThan503} feeds failed with another status than 503.\n{feeds.LastFailure}\n" + cluster.Logs());
+
+        // A silo added under the same load takes its share of the activations.
+        clock.Restart();
+        var joined = (await cluster.AddSilosAsync(1))[0];
+        var joinTook = clock.Elapsed;
+        var shares = await Poll.UntilAsync(
+            () => ActivationsAsync(cluster.Serving),
+            counts => counts[^1] >= counts.Sum() / counts.Length / 2,
+            "the new silo holds at least half of an even share of the activations",
+            TimeSpan.FromMinutes(2),
+            TimeSpan.FromSeconds(1));
+        output.WriteLine($"silo joined in {joinTook.TotalSeconds:F1} s; {clock.Elapsed.TotalSeconds:F1} s after its start the activations per silo were {string.Join(" / ", shares)} (the new one last)");
+
         stop.Cancel();
         await running;
-
-        output.WriteLine($"batches {load.Batches}, failed attempts {load.FailedAttempts}, longest failing {load.LongestFailing}");
-        Assert.True(load.Batches > beforeStop, "No batch succeeded after the graceful stop.\n" + cluster.Logs());
-        Assert.True(load.LongestFailing < TimeSpan.FromSeconds(30), $"A batch kept failing for {load.LongestFailing}.\n" + cluster.Logs());
+        output.WriteLine($"in all {load.Batches} event batches, {feeds.Served} feeds; failed: {load.FailedAttempts} event attempts, {feeds.Failed} feeds");
+        Assert.Equal(0, feeds.FailedOtherThan503);
+        Assert.Same(joined, cluster.Serving[^1]);
         await AssertCountersAsync(cluster, videos, load);
+    }
+
+    /// <summary>Each silo's live grain activations (Orleans' own <c>orleans_catalog_activations</c> on its /metrics, system targets left out).</summary>
+    private static async Task<long[]> ActivationsAsync(IReadOnlyList<SiloProcess> silos)
+    {
+        var counts = new long[silos.Count];
+        for (var i = 0; i < silos.Count; i++)
+        {
+            var text = await silos[i].Http.GetStringAsync("/metrics");
+            counts[i] = text.Split('\n')
+                .Where(line => line.StartsWith("orleans_catalog_activations{", StringComparison.Ordinal) && !line.Contains("grain_type=\"sys.", StringComparison.Ordinal))
+                .Sum(line => (long)double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return counts;
     }
 
     [Fact]

@@ -173,7 +173,8 @@ public abstract class HostProcess : IAsyncDisposable
     {
         if (_process.HasExited)
         {
-            throw new InvalidOperationException($"{Name} exited with {_process.ExitCode} while starting:\n{LogTail()}");
+            _process.WaitForExit(); // the rest of its output, so the message holds the reason it gave
+            throw new InvalidOperationException($"{Name} exited with {_process.ExitCode} while starting:\n{LogTail(12_000)}");
         }
 
         try

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# A/B of two silo builds on the event path, alternated on fresh single-node silos in one run (memory storage):
+# seed VIDEOS videos and USERS users (activated by reads), then batches of 100 events on uniform videos, 8 workers.
+#
+#   bench/scripts/event-ab.sh <silo-dir-A> <silo-dir-B> <http-port> [rounds]
+# Environment: LOADGEN (a built Platform.LoadGen), VIDEOS (20000), USERS (20000), DURATION (20s).
+set -euo pipefail
+a=$1; b=$2; port=$3; rounds=${4:-2}
+loadgen=${LOADGEN:?set LOADGEN to a built Platform.LoadGen}
+videos=${VIDEOS:-20000}; users=${USERS:-20000}; duration=${DURATION:-20s}
+run() {
+  local dir=$1
+  "$dir/Platform.Silo" --urls "http://127.0.0.1:$port" --Orleans:SiloPort=$((port + 31)) --Orleans:GatewayPort=$((port + 32)) \
+    --Logging:LogLevel:Default=Warning > "/tmp/event-ab-$port.log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health/ready" > /dev/null && break; sleep 0.5; done
+  "$loadgen" --url "http://127.0.0.1:$port" --server-pid $pid --mode seed --videos "$videos" --users "$users" --seed-users-with reads --prefix p1 > /dev/null
+  echo "== $dir $(date -u +%T) load $(cut -d' ' -f1-3 /proc/loadavg)"
+  "$loadgen" --url "http://127.0.0.1:$port" --server-pid $pid --mode closed --mix events:1 --batch 100 --skew 1 --concurrency 8 \
+    --videos "$videos" --users "$users" --prefix p1 --duration "$duration" --warmup 5s | grep -E "^events|efficiency|server:"
+  kill $pid; wait $pid 2>/dev/null || true
+}
+for _ in $(seq 1 "$rounds"); do run "$a"; run "$b"; done
