@@ -56,4 +56,10 @@ public interface ICreatorGrain : IGrainWithStringKey
     /// </summary>
     [OneWay]
     Task NotifyContentAsync(ContentNotice notice);
+
+    /// <summary>The buckets of one metric in a window, summed over the creator's videos (every bucket, zeros included).</summary>
+    Task<SeriesPoint[]> GetSeriesAsync(SeriesQuery query);
+
+    /// <summary>The median over the creator's videos of their first-hour views (0 without videos).</summary>
+    Task<long> GetMedianFirstHourViewsAsync();
 }

@@ -38,4 +38,17 @@ public interface IVideoGrain : IGrainWithStringKey
 
     /// <summary>Every state change of the video, oldest first; null when the video is unknown.</summary>
     Task<AuditEntry[]?> GetAuditAsync();
+
+    /// <summary>The buckets of one metric in a window (every bucket, zeros included); null when the video is unknown.</summary>
+    Task<SeriesPoint[]?> GetSeriesAsync(SeriesQuery query);
+
+    /// <summary>Impressions, retention and the other audience analytics; null when the video is unknown.</summary>
+    Task<VideoAnalytics?> GetAnalyticsAsync();
+
+    /// <summary>
+    /// Adds feed impressions counted on a silo since its last report. One-way: impressions are soft
+    /// counts, batched per silo (grains/Analytics/VideoImpressionBatcher), and a lost report costs nothing but them.
+    /// </summary>
+    [OneWay]
+    Task RecordImpressionsAsync(SourceImpressions[] impressions);
 }

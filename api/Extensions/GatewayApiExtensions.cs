@@ -17,6 +17,7 @@ public static class GatewayApiExtensions
         app.MapCreatorsApi();
         app.MapCreatorLiveApi();
         app.MapCreatorStudioApi();
+        app.MapAnalyticsApi();
         app.MapAdminApi();
         app.MapExperimentsApi();
         app.MapExperimentPage();

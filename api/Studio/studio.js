@@ -1,5 +1,6 @@
-// Creator studio: live counters from GET /v1/creators/{id}/live (Server-Sent Events), top videos,
-// and a chart of views over time drawn as SVG. Plain script, no build step, no dependencies.
+// Creator studio: live counters from GET /v1/creators/{id}/live (Server-Sent Events), top videos by title,
+// and a chart of views over time drawn as SVG; the server's history and a video's analytics are analytics.js.
+// Plain script, no build step, no dependencies.
 'use strict';
 
 (() => {
@@ -65,20 +66,54 @@
     return [[number.format(h), 'h'], [String(m % 60), 'min']];
   }
 
+  // Titles come from GET /v1/videos/{id}, once per video; until then (or when it fails) the id stands in.
+  const titles = new Map();
+  function titleOf(videoId, rerender) {
+    if (!titles.has(videoId)) {
+      titles.set(videoId, null);
+      fetch(`/v1/videos/${encodeURIComponent(videoId)}`)
+        .then((r) => (r.ok ? r.json() : null))
+        .then((info) => {
+          if (info && info.title) {
+            titles.set(videoId, info.title);
+            rerender();
+          }
+        })
+        .catch(() => {});
+    }
+
+    return titles.get(videoId);
+  }
+
+  let lastTop = [];
   function renderTop(videos) {
+    lastTop = videos;
     const body = $('top-videos').tBodies[0];
     const most = videos.reduce((max, v) => Math.max(max, v.views), 0);
     const rows = videos.map((v) => {
       const row = document.createElement('tr');
+      row.dataset.videoId = v.videoId;
       const name = document.createElement('td');
-      const id = document.createElement('span');
-      id.className = 'video';
-      id.textContent = v.videoId;
-      id.title = v.videoId;
+      const title = titleOf(v.videoId, () => renderTop(lastTop));
+      const open = document.createElement('button');
+      open.type = 'button';
+      open.className = 'video-link';
+      open.dataset.videoId = v.videoId;
+      open.title = `Open analytics of ${v.videoId}`;
+      const label = document.createElement('span');
+      label.className = title ? 'video title' : 'video';
+      label.textContent = title || v.videoId;
+      open.append(label);
+      if (title) {
+        const id = document.createElement('span');
+        id.className = 'video-id';
+        id.textContent = v.videoId;
+        open.append(id);
+      }
       const bar = document.createElement('span');
       bar.className = 'share';
       bar.style.width = `${most > 0 ? (100 * v.views) / most : 0}%`;
-      name.append(id, bar);
+      name.append(open, bar);
       const views = document.createElement('td');
       views.className = 'num';
       views.textContent = number.format(v.views);
@@ -224,6 +259,8 @@
       setValue('net', stats.earnings.netCents, cents(stats.earnings.netCents));
     }
     record(stats.views);
+    // The history chart (analytics.js) adds what changed to its newest bucket.
+    window.dispatchEvent(new CustomEvent('studio:stats', { detail: stats }));
     const updated = new Date();
     $('updated').dateTime = updated.toISOString();
     $('updated').textContent = updated.toLocaleTimeString([], clock);

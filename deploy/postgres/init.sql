@@ -265,6 +265,35 @@ $q$)
 ON CONFLICT (QueryKey) DO UPDATE SET QueryText = EXCLUDED.QueryText;
 
 ------------------------------------------------------------------------------------------------
+-- Creator analytics history (grains/Analytics, docs/analytics.md): one row per series, resolution
+-- and bucket, a column per metric. Rows grow by increments written in the same transaction as the
+-- state write of the video or creator whose counters they mirror (silo/Storage/SeriesRowBatch),
+-- so they add up exactly to the counters. One table partitioned by resolution (0 minute, 1 hour,
+-- 2 day), so each resolution's old rows are trimmed from its own partition.
+------------------------------------------------------------------------------------------------
+
+CREATE TABLE IF NOT EXISTS platform_series
+(
+    service_id  varchar(150) NOT NULL,
+    series      varchar(520) NOT NULL,  -- 'v:' || video id, or 'c:' || creator id
+    resolution  smallint     NOT NULL,
+    bucket      bigint       NOT NULL,  -- minutes, hours or days since the Unix epoch (UTC)
+    views       bigint       NOT NULL DEFAULT 0,
+    likes       bigint       NOT NULL DEFAULT 0,
+    shares      bigint       NOT NULL DEFAULT 0,
+    comments    bigint       NOT NULL DEFAULT 0,
+    skips       bigint       NOT NULL DEFAULT 0,
+    watch_ms    bigint       NOT NULL DEFAULT 0,
+    followers   bigint       NOT NULL DEFAULT 0,
+    tips_cents  bigint       NOT NULL DEFAULT 0,
+    PRIMARY KEY (service_id, series, resolution, bucket)
+) PARTITION BY LIST (resolution);
+
+CREATE TABLE IF NOT EXISTS platform_series_minute PARTITION OF platform_series FOR VALUES IN (0);
+CREATE TABLE IF NOT EXISTS platform_series_hour PARTITION OF platform_series FOR VALUES IN (1);
+CREATE TABLE IF NOT EXISTS platform_series_day PARTITION OF platform_series FOR VALUES IN (2);
+
+------------------------------------------------------------------------------------------------
 -- Reminders. grain_hash is the grain's uniform hash as a signed integer: each silo reads the
 -- reminders of its hash range.
 ------------------------------------------------------------------------------------------------

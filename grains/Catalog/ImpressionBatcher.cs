@@ -19,11 +19,13 @@ public sealed partial class ImpressionBatcher : IDisposable
     private readonly Dictionary<string, int>[] _pending;
     private readonly ITimer _timer;
     private readonly ILogger<ImpressionBatcher> _logger;
+    private readonly Analytics.VideoImpressionBatcher _videos;
     private volatile bool _disposed;
 
-    public ImpressionBatcher(IGrainFactory grains, IOptions<CatalogOptions> options, TimeProvider time, ILogger<ImpressionBatcher> logger)
+    public ImpressionBatcher(IGrainFactory grains, IOptions<CatalogOptions> options, TimeProvider time, ILogger<ImpressionBatcher> logger, Analytics.VideoImpressionBatcher videos)
     {
         _grains = grains;
+        _videos = videos;
         _logger = logger;
         var catalog = options.Value;
         _shards = catalog.Shards;
@@ -36,9 +38,11 @@ public sealed partial class ImpressionBatcher : IDisposable
         _timer = time.CreateTimer(static state => ((ImpressionBatcher)state!).Flush(), this, catalog.CoEngagementFlushInterval, catalog.CoEngagementFlushInterval);
     }
 
-    /// <summary>Counts one impression of each item of a served page.</summary>
+    /// <summary>Counts one impression of each item of a served page (for the shards and for the videos' analytics).</summary>
     public void Served(FeedItem[] items)
     {
+        // The videos' own analytics count the same impressions, by source.
+        _videos.Served(items);
         foreach (var item in items)
         {
             var pending = _pending[IdHash.Shard(item.VideoId, _shards)];

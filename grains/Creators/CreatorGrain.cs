@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Platform.GrainInterfaces;
+using Platform.Grains.Analytics;
 using Platform.Grains.Money;
 using Platform.Grains.Options;
 using Platform.Grains.Storage;
@@ -13,10 +14,12 @@ namespace Platform.Grains.Creators;
 // Reentrant so that deltas from many videos share one state write (GroupCommit): every request
 // changes the state synchronously, then awaits the next write.
 [Reentrant]
-public sealed class CreatorGrain(
+public sealed partial class CreatorGrain(
     [PersistentState(StorageNames.CreatorState, StorageNames.Provider)] IPersistentState<CreatorState> state,
     IOptions<DeliveryOptions> deliveryOptions,
-    TimeProvider time)
+    TimeProvider time,
+    IOptions<AnalyticsOptions> analyticsOptions,
+    ISeriesHistory history)
     : Grain, ICreatorGrain, IIncomingGrainCallFilter
 {
     private const int TopVideoCount = 5;
@@ -46,6 +49,7 @@ public sealed class CreatorGrain(
 
     public async Task ApplyDeltasAsync(CreatorDelta[] deltas)
     {
+        var now = time.GetUtcNow();
         var applied = false;
         foreach (var delta in deltas)
         {
@@ -64,6 +68,8 @@ public sealed class CreatorGrain(
             totals.Shares += delta.Shares;
             totals.Comments += delta.Comments;
             totals.WatchMs += delta.WatchMs;
+            totals.FirstHourViews += delta.FirstHourViews;
+            Analytics?.RecordDelta(S.Analytics, delta, now);
             totals.LastSequence = Math.Max(totals.LastSequence, delta.Sequence);
             applied = true;
         }
@@ -84,6 +90,7 @@ public sealed class CreatorGrain(
             if (S.FollowerChanges.TryAccept(change.UserId, change.Sequence, now))
             {
                 S.Followers += change.Change;
+                Analytics?.RecordFollowers(S.Analytics, change.Change, now);
                 applied = true;
             }
         }
@@ -113,10 +120,13 @@ public sealed class CreatorGrain(
         }
     }
 
-    public Task ReportEarningsAsync(CreatorEarnings earnings)
+    public async Task ReportEarningsAsync(CreatorEarnings earnings)
     {
         LiveEarningsOf.Report(earnings);
-        return Task.CompletedTask;
+        if (Analytics?.RecordTips(S.Analytics, earnings.TipsCents, time.GetUtcNow()) == true)
+        {
+            await Commit.CommitAsync();
+        }
     }
 
     public Task<CreatorStats> GetStatsAsync()

@@ -26,6 +26,7 @@ internal sealed class CreatorStatsPublisher
     {
         nameof(ICreatorGrain.GetStatsAsync), nameof(ICreatorGrain.SubscribeAsync), nameof(ICreatorGrain.UnsubscribeAsync),
         nameof(ICreatorGrain.GetSubscriberCountAsync), nameof(ICreatorGrain.NotifyContentAsync),
+        nameof(ICreatorGrain.GetSeriesAsync), nameof(ICreatorGrain.GetMedianFirstHourViewsAsync),
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly Grain _grain;

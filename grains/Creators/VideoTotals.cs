@@ -12,4 +12,7 @@ public sealed class VideoTotals
 
     /// <summary>The last delta sequence applied from the video: a delta sent again is not applied twice.</summary>
     [Id(5)] public long LastSequence { get; set; }
+
+    /// <summary>Views within the video's first hour, for the creator's median first hour.</summary>
+    [Id(6)] public long FirstHourViews { get; set; }
 }

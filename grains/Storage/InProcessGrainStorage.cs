@@ -12,7 +12,7 @@ namespace Platform.Grains.Storage;
 /// bytes in storage grains). State lives as long as the process, like any memory storage, and is
 /// visible to this silo only: the platform uses it only when the silo is alone (localhost clustering).
 /// </summary>
-public sealed class InProcessGrainStorage(Serializer serializer) : IGrainStorage, IGrainStateWriter
+public sealed class InProcessGrainStorage(Serializer serializer, Analytics.InProcessSeriesHistory? history = null) : IGrainStorage, IGrainStateWriter
 {
     private static readonly StoredState Empty = new([], null);
 
@@ -42,6 +42,19 @@ public sealed class InProcessGrainStorage(Serializer serializer) : IGrainStorage
 
     public Task<string> WriteAsync(string stateName, GrainId storageId, byte[] payload, string? etag) =>
         Task.FromResult(Write(stateName, storageId, payload, etag));
+
+    /// <summary>Stores the state and, once that succeeded, adds its series rows to the in-process history, in one synchronous step.</summary>
+    public Task<string> WriteAsync(string stateName, GrainId storageId, byte[] payload, string? etag, Analytics.SeriesRow[] rows)
+    {
+        if (rows.Length > 0 && history is null)
+        {
+            throw new NotSupportedException("This storage has no history for series rows.");
+        }
+
+        var version = Write(stateName, storageId, payload, etag);
+        history?.Apply(rows);
+        return Task.FromResult(version);
+    }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {

@@ -15,7 +15,8 @@ namespace Platform.Grains.Storage;
 /// ids such as <c>c1</c> and <c>C1</c> would share one row. Every key is prefixed with <c>k:</c>,
 /// which no hex number or GUID contains, and so is stored verbatim after the prefix.</item>
 /// <item>With an <see cref="IGrainStateWriter"/> (PostgreSQL), writes are serialized at once (that is the
-/// snapshot) and grouped with other grains' writes into one round trip; reads stay with the provider.</item>
+/// snapshot) and grouped with other grains' writes into one round trip; reads stay with the provider. A state
+/// that owes rows to the history table (<see cref="Analytics.ISeriesRowSource"/>) hands them over with it.</item>
 /// <item>Storage failures (the driver's exceptions, which Orleans cannot serialize across silos) leave
 /// as <see cref="StorageUnavailableException"/>, which it can, carrying the driver's message; version
 /// conflicts stay <see cref="InconsistentStateException"/>.</item>
@@ -77,7 +78,10 @@ public sealed class PlatformGrainStorage(IGrainStorage inner, DeepCopier copier,
         if (writer is not null && serializer is not null)
         {
             var payload = serializer.SerializeToArray(grainState.State);
-            grainState.ETag = await writer.WriteAsync(stateName, Escape(grainId), payload, grainState.ETag);
+            var rows = grainState.State is Analytics.ISeriesRowSource source ? source.TakeSeriesRows() : [];
+            grainState.ETag = rows.Length == 0
+                ? await writer.WriteAsync(stateName, Escape(grainId), payload, grainState.ETag)
+                : await writer.WriteAsync(stateName, Escape(grainId), payload, grainState.ETag, rows);
             grainState.RecordExists = true;
             return;
         }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.GrainInterfaces;
+using Platform.Grains.Analytics;
 using Platform.Grains.Catalog;
 using Platform.Grains.Content;
 using Platform.Grains.Engagement;
@@ -28,7 +29,9 @@ public sealed partial class VideoGrain(
     CatalogReporter reporter,
     VideoContextCache contexts,
     ILogger<VideoGrain> logger,
-    TimeProvider time) : Grain, IVideoGrain
+    TimeProvider time,
+    IOptions<AnalyticsOptions> analyticsOptions,
+    ISeriesHistory history) : Grain, IVideoGrain
 {
     private readonly DeliveryOptions _delivery = deliveryOptions.Value;
     private readonly SemaphoreSlim _creatorDelivery = new(1, 1);
@@ -144,6 +147,7 @@ public sealed partial class VideoGrain(
             foreach (var e in request.Events)
             {
                 var rule = EngagementRules.For(e.Type);
+                Analytics?.Record(S.Analytics, info, rule, e, now);
                 views += rule.Views;
                 likes += rule.Likes;
                 shares += rule.Shares;
@@ -166,9 +170,10 @@ public sealed partial class VideoGrain(
             S.Shares += shares;
             S.Comments += comments;
             S.WatchMs += watchMs;
-            if ((views | likes | shares | comments | watchMs) != 0)
+            var (buckets, firstHourViews) = Analytics?.TakeCreatorShare() ?? default;
+            if ((views | likes | shares | comments | watchMs) != 0 || buckets is not null)
             {
-                S.CreatorOutbox.Add(new CreatorDelta(info.VideoId, views, likes, shares, comments, watchMs, ++S.LastCreatorSequence));
+                S.CreatorOutbox.Add(new CreatorDelta(info.VideoId, views, likes, shares, comments, watchMs, ++S.LastCreatorSequence, buckets, firstHourViews));
             }
 
             S.Users.Prune(now, _delivery.ConfirmedRetention, _delivery.UnconfirmedRetention);

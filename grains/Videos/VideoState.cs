@@ -1,11 +1,12 @@
 using Platform.GrainInterfaces;
+using Platform.Grains.Analytics;
 using Platform.Grains.Storage;
 
 namespace Platform.Grains.Videos;
 
 /// <summary>A video's persistent state. Ids are never renumbered.</summary>
 [GenerateSerializer, Alias("Platform.VideoState")]
-public sealed class VideoState
+public sealed class VideoState : ISeriesRowSource
 {
     /// <summary>The registration; null until the video is registered.</summary>
     [Id(0)] public VideoInfo? Info { get; set; }
@@ -32,4 +33,9 @@ public sealed class VideoState
 
     /// <summary>Every state change, automatic ones included, oldest first (written with the change itself).</summary>
     [Id(12)] public List<AuditEntry> Audit { get; set; } = [];
+
+    /// <summary>Time series, retention, impressions (grains/Analytics), moved in the same writes as the counters.</summary>
+    [Id(13)] public VideoAnalyticsState Analytics { get; set; } = new();
+
+    public SeriesRow[] TakeSeriesRows() => Analytics.Pending?.Take() ?? [];
 }

@@ -26,6 +26,7 @@ public static class GrainServiceExtensions
         services.AddSingleton<VideoEngagementBatcher>();
         services.AddSingleton<CoEngagementBatcher>();
         services.AddSingleton<ImpressionBatcher>();
+        services.AddPlatformAnalytics();
         services.AddSingleton<FeedQualityMetrics>();
         services.AddPlatformRanking();
         services.AddPlatformAds();

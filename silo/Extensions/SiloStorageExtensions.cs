@@ -1,8 +1,10 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Platform.Api.Extensions;
 using Platform.Api.Options;
+using Platform.Grains.Analytics;
 using Platform.Grains.Storage;
 using Platform.Silo.Storage;
 
@@ -40,6 +42,12 @@ public static class SiloStorageExtensions
                 escapeKeys: true,
                 sp.GetRequiredService<Serializer>(),
                 sp.GetRequiredService<PostgresStateWriter>()));
+            silo.Services.RemoveAll<ISeriesHistory>();
+            silo.Services.AddSingleton<ISeriesHistory>(sp => new PostgresSeriesHistory(
+                pools!.Shared, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClusterOptions>>().Value.ServiceId));
+            silo.Services.AddHostedService(sp => new SeriesRetentionTrimmer(
+                pools!.Shared, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClusterOptions>>().Value.ServiceId,
+                sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<SeriesRetentionTrimmer>>()));
             silo.UseAdoNetReminderService(o =>
             {
                 o.Invariant = ClusterConfigurationExtensions.AdoNetInvariant;
@@ -60,7 +68,11 @@ public static class SiloStorageExtensions
         {
             // A silo on localhost clustering is alone, so its state can live in its own memory:
             // no storage grain call per write, as Orleans' memory provider would make.
-            silo.Services.AddSingleton(sp => new InProcessGrainStorage(sp.GetRequiredService<Serializer>()));
+            // Its series history sits beside it (grains/Analytics/InProcessSeriesHistory): writes add their rows with the state.
+            silo.Services.AddSingleton(sp => new InProcessSeriesHistory(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+            silo.Services.RemoveAll<ISeriesHistory>();
+            silo.Services.AddSingleton<ISeriesHistory>(sp => sp.GetRequiredService<InProcessSeriesHistory>());
+            silo.Services.AddSingleton(sp => new InProcessGrainStorage(sp.GetRequiredService<Serializer>(), sp.GetRequiredService<InProcessSeriesHistory>()));
             silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (sp, _) =>
             {
                 var store = sp.GetRequiredService<InProcessGrainStorage>();

@@ -39,9 +39,12 @@ public sealed partial class PostgresStateWriter : IGrainStateWriter, IAsyncDispo
         _loops = [.. Enumerable.Range(0, Writers).Select(_ => Task.Run(WriteLoopAsync))];
     }
 
-    public Task<string> WriteAsync(string stateName, GrainId storageId, byte[] payload, string? etag)
+    public Task<string> WriteAsync(string stateName, GrainId storageId, byte[] payload, string? etag) =>
+        WriteAsync(stateName, storageId, payload, etag, []);
+
+    public Task<string> WriteAsync(string stateName, GrainId storageId, byte[] payload, string? etag, Platform.Grains.Analytics.SeriesRow[] rows)
     {
-        var write = new PendingWrite(stateName, storageId.Key.ToString(), payload, etag is null ? null : int.Parse(etag));
+        var write = new PendingWrite(stateName, storageId.Key.ToString(), payload, etag is null ? null : int.Parse(etag), rows);
         if (!_queue.Writer.TryWrite(write))
         {
             throw new ObjectDisposedException(nameof(PostgresStateWriter));
@@ -125,6 +128,8 @@ public sealed partial class PostgresStateWriter : IGrainStateWriter, IAsyncDispo
             }
         }
 
+        // Series rows of the writes that succeeded, in their transaction (a second round trip only when there are any).
+        await SeriesRowBatch.WriteAsync(connection, transaction, _serviceId, writes.Where((w, i) => versions[i] is not null).SelectMany(w => w.Rows));
         await transaction.CommitAsync();
         for (var i = 0; i < writes.Count; i++)
         {
@@ -151,7 +156,7 @@ public sealed partial class PostgresStateWriter : IGrainStateWriter, IAsyncDispo
     [LoggerMessage(Level = LogLevel.Warning, Message = "A group of {Count} grain state writes failed; each grain retries")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
 
-    private sealed record PendingWrite(string StateName, string Key, byte[] Payload, int? Version)
+    private sealed record PendingWrite(string StateName, string Key, byte[] Payload, int? Version, Platform.Grains.Analytics.SeriesRow[] Rows)
     {
         public TaskCompletionSource<string> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -19,9 +19,6 @@ public sealed class OpenApiDocumentTests(PlatformServerFixture platform)
     /// </summary>
     private static readonly HashSet<string> NotYetServed =
     [
-        "GET /v1/creators/{}/timeseries",
-        "GET /v1/videos/{}/timeseries",
-        "GET /v1/videos/{}/analytics",
     ];
 
     [Fact]
