@@ -24,6 +24,9 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>Everything the grain holds about the user.</summary>
     Task<UserDataExport> ExportAsync();
 
+    /// <summary>What ads hold about the user (interest tags, frequency caps, recent ads served), for the export.</summary>
+    Task<UserAdExport> ExportAdsAsync();
+
     /// <summary>
     /// Delivers what the user's accepted events owe videos and creators (so their totals keep them), then removes
     /// the user's state from memory and storage. Idempotent; the next call for this id starts a new, empty user.

@@ -13,6 +13,7 @@ public static class PrivacyApiExtensions
         builder.Services.AddSingleton<UserExportComposer>();
         builder.Services.AddUserExportPart<UserGrainExportPart>();
         builder.Services.AddUserExportPart<WalletExportPart>();
+        builder.Services.AddUserExportPart<AdsExportPart>();
         return builder;
     }
 

@@ -81,7 +81,7 @@ public sealed class TipBench(TipBenchOptions options)
         var created = Interlocked.Read(ref _created) - createdAtStart;
 
         var after = await SummaryAsync();
-        var balanced = Cents(after, "creditedCents") == Cents(after, "balanceCents") + Cents(after, "spentCents")
+        var balanced = Cents(after, "creditedCents") == Cents(after, "balanceCents") + Cents(after, "spentCents") + Cents(after, "forfeitedCents")
             && Cents(after, "spentCents") == Cents(after, "grossCents");
         double Ms(double percentile) => histogram.GetValueAtPercentile(percentile) * 1000.0 / Stopwatch.Frequency;
         return $"tips/s {created / elapsed.TotalSeconds:F0} ({created} in {elapsed.TotalSeconds:F1} s, {options.Concurrency} in flight, " +
@@ -90,7 +90,7 @@ public sealed class TipBench(TipBenchOptions options)
             $"ledger balanced {balanced} (spent +{Cents(after, "spentCents") - Cents(before, "spentCents")} cents)";
     }
 
-    private static long Cents(JsonObject json, string name) => (long)json[name]!;
+    private static long Cents(JsonObject json, string name) => json[name] is { } value ? (long)value : 0;
 
     private Task<HttpResponseMessage> Credit(HttpClient gateway, string user)
     {

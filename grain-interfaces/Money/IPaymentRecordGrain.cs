@@ -12,4 +12,11 @@ public interface IPaymentRecordGrain : IGrainWithStringKey
     /// </summary>
     [Transaction(TransactionOption.Join)]
     Task<PaymentRecord?> ClaimAsync(PaymentRecord proposed, bool claim);
+
+    /// <summary>
+    /// The user's erasure: the record keeps the id used (a replay is 409, never a second charge) but no longer names
+    /// the user or the balance (<see cref="PaymentRecord.Anonymized"/>). Idempotent; nothing for an unused id.
+    /// </summary>
+    [Transaction(TransactionOption.CreateOrJoin)]
+    Task AnonymizeAsync();
 }

@@ -34,4 +34,25 @@ public interface IWalletGrain : IGrainWithStringKey
     [ReadOnly]
     [Transaction(TransactionOption.CreateOrJoin)]
     Task<PaymentJournalEntry[]> GetJournalAsync();
+
+    /// <summary>How many journal pages the wallet has written (its erasure checks that none was added meanwhile).</summary>
+    [ReadOnly]
+    [Transaction(TransactionOption.CreateOrJoin)]
+    Task<int> GetJournalPageCountAsync();
+
+    /// <summary>
+    /// Erases the wallet for the user's erasure, in one transaction: the balance left moves to the ledger's forfeited
+    /// line, the totals, purchases and journal are emptied, and the records of journal entries not in
+    /// <paramref name="anonymizedIds"/> are anonymized too. Fails (and changes nothing) if the wallet wrote a journal
+    /// page since <paramref name="knownPages"/> were counted. Idempotent.
+    /// </summary>
+    [Transaction(TransactionOption.Create)]
+    Task<WalletErasure> EraseAsync(string[] anonymizedIds, int knownPages);
+
+    /// <summary>
+    /// After <see cref="EraseAsync"/>: removes the wallet's storage row and activation once its transactions have
+    /// settled. True when nothing of the erased wallet is left (or the id already holds a new user's money); false
+    /// while a transaction of it is still being confirmed (ask again).
+    /// </summary>
+    Task<bool> ForgetAsync();
 }

@@ -16,4 +16,10 @@ public interface IWalletJournalPageGrain : IGrainWithStringKey
     [ReadOnly]
     [Transaction(TransactionOption.CreateOrJoin)]
     Task<PaymentJournalEntry[]> ReadAsync();
+
+    /// <summary>
+    /// Removes the page's storage row and activation (the wallet's erasure, once the wallet no longer lists the page).
+    /// True when no row is left; false while its write is still being confirmed (ask again).
+    /// </summary>
+    Task<bool> ForgetAsync();
 }

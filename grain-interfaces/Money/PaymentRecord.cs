@@ -19,6 +19,9 @@ public sealed record PaymentRecord(
     [property: Id(4)] long AmountCents,
     [property: Id(5)] long BalanceAfterCents)
 {
+    /// <summary>The record of an erased user's payment: the same payment, with no user and no balance.</summary>
+    public PaymentRecord Anonymized() => this with { UserId = "", BalanceAfterCents = 0 };
+
     /// <summary>Whether <paramref name="other"/> asks for the same payment (the balance is not part of the request).</summary>
     public bool SameRequest(PaymentRecord other) =>
         Kind == other.Kind && UserId == other.UserId && Target == other.Target && VideoId == other.VideoId && AmountCents == other.AmountCents;

@@ -1,10 +1,16 @@
+using Orleans.Placement;
 using Orleans.Transactions.Abstractions;
 using Platform.GrainInterfaces;
 using Platform.Grains.Storage;
 
 namespace Platform.Grains.Money;
 
-/// <summary>The idempotency record of one payment id, written in the payment's transaction.</summary>
+/// <summary>
+/// The idempotency record of one payment id, written in the payment's transaction. Every payment activates a new
+/// one, so it is placed on the silo of the wallet that calls it: its activation, prepare and confirm messages stay
+/// on that silo instead of going to a random one.
+/// </summary>
+[PreferLocalPlacement]
 public sealed class PaymentRecordGrain(
     [TransactionalState(StorageNames.PaymentRecordState, StorageNames.Provider)] ITransactionalState<PaymentRecordState> record)
     : Grain, IPaymentRecordGrain
@@ -21,4 +27,12 @@ public sealed class PaymentRecordGrain(
             return (PaymentRecord?)null;
         })
         : record.PerformRead(s => s.Record);
+
+    public Task AnonymizeAsync() => record.PerformUpdate(s =>
+    {
+        if (s.Record is { } existing)
+        {
+            s.Record = existing.Anonymized();
+        }
+    });
 }

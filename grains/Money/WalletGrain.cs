@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 using Orleans.Transactions.Abstractions;
 using Platform.GrainInterfaces;
 using Platform.Grains.Options;
@@ -97,15 +99,65 @@ public sealed class WalletGrain(
 
     public async Task<PaymentJournalEntry[]> GetJournalAsync()
     {
-        var (pages, newest) = await wallet.PerformRead(s => (s.JournalPages, s.Journal.ToArray()));
-        var journal = new List<PaymentJournalEntry>((pages * _options.JournalPageSize) + newest.Length);
-        for (var page = 0; page < pages; page++)
+        var (first, pages, newest) = await wallet.PerformRead(s => (s.FirstPage, s.JournalPages, s.Journal.ToArray()));
+        var journal = new List<PaymentJournalEntry>(((pages - first) * _options.JournalPageSize) + newest.Length);
+        for (var page = first; page < pages; page++)
         {
             journal.AddRange(await JournalPage(page).ReadAsync());
         }
 
         journal.AddRange(newest);
         return [.. journal];
+    }
+
+    public Task<int> GetJournalPageCountAsync() => wallet.PerformRead(s => s.JournalPages);
+
+    public async Task<WalletErasure> EraseAsync(string[] anonymizedIds, int knownPages)
+    {
+        var known = new HashSet<string>(anonymizedIds, StringComparer.Ordinal);
+        var (forfeited, late, pagesToForget) = await wallet.PerformUpdate(s =>
+        {
+            if (s.JournalPages != knownPages)
+            {
+                throw new InvalidOperationException($"Wallet {UserId} wrote a journal page while it was being erased; the erasure runs again.");
+            }
+
+            var erased = (s.BalanceCents, s.Journal.Where(e => !known.Contains(e.PaymentId)).ToArray(), s.JournalPages);
+            s.BalanceCents = 0;
+            s.SpentCents = 0;
+            s.CreditedCents = 0;
+            s.Purchased = [];
+            s.Journal = [];
+            s.FirstPage = s.JournalPages;
+            return erased;
+        });
+
+        // Payments that came in after the journal was read: their records are anonymized in this same transaction.
+        foreach (var entry in late)
+        {
+            await Record(entry.Kind, entry.PaymentId).AnonymizeAsync();
+        }
+
+        if (forfeited != 0)
+        {
+            // The money leaves the balances for the forfeited line: credited = balance + spent + forfeited still holds.
+            await LedgerShard(UserId).AddAsync(new LedgerSummary(0, -forfeited, 0, 0, 0, forfeited));
+        }
+
+        return new WalletErasure(forfeited, pagesToForget);
+    }
+
+    public async Task<bool> ForgetAsync()
+    {
+        var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider);
+        var status = await TransactionalRow.ForgetAsync<WalletState>(storage, StorageNames.WalletState, this.GetGrainId(), s => s.IsEmpty);
+        if (status == TransactionalRowStatus.Gone)
+        {
+            // This activation's copy of the state goes too; the next call starts from no row.
+            DeactivateOnIdle();
+        }
+
+        return status != TransactionalRowStatus.Settling;
     }
 
     private static PaymentOutcome Replay(PaymentRecord existing, PaymentRecord proposed, long balance) => existing.SameRequest(proposed)

@@ -20,4 +20,13 @@ public sealed class WalletState
 
     /// <summary>The journal's newest entries, not yet a full page.</summary>
     [Id(5)] public List<PaymentJournalEntry> Journal { get; set; } = [];
+
+    /// <summary>
+    /// The first journal page of the current journal: pages below it belonged to a journal erased with its user (their
+    /// rows are deleted by the erasure), so a wallet started again under the same id never reuses their keys.
+    /// </summary>
+    [Id(6)] public int FirstPage { get; set; }
+
+    /// <summary>Whether nothing of a user is held: no money, no purchase, no journal entry (page counters are not personal).</summary>
+    public bool IsEmpty => BalanceCents == 0 && SpentCents == 0 && CreditedCents == 0 && Purchased.Count == 0 && Journal.Count == 0 && JournalPages == FirstPage;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Platform.GrainInterfaces;
 
 namespace Platform.Grains.Users;
@@ -25,6 +26,17 @@ public sealed partial class UserGrain
             s.Views, s.Likes, s.Shares, s.Comments, s.WatchMs,
             [.. s.Following.Order], [.. s.Liked.Order], [.. s.Viewed.Order], [.. s.Engaged.Order], [.. s.RecentCreators], [.. s.Served.Order],
             Learned(s.Vector), Learned(s.Interest), s.Settings ?? UserSettings.Default, s.Outbox.Count));
+    }
+
+    public Task<UserAdExport> ExportAdsAsync()
+    {
+        var ads = User.Ads;
+        var capDay = ads.ShownToday.Count == 0 ? null : new DateTime(ads.Day * TimeSpan.TicksPerDay, DateTimeKind.Utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return Task.FromResult(new UserAdExport(
+            [.. ads.InterestTags.Order],
+            capDay,
+            new Dictionary<string, int>(ads.ShownToday, StringComparer.Ordinal),
+            [.. ads.Served.Select(a => new ServedAdExport(a.VideoId, a.CampaignId, a.At, a.Clicked, a.Converted))]));
     }
 
     public async Task EraseAsync()

@@ -1,5 +1,7 @@
 using Platform.Api.Extensions;
+using Platform.Grains.Money;
 using Platform.Grains.Options;
+using Platform.Grains.Privacy;
 
 namespace Platform.Silo.Extensions;
 
@@ -13,6 +15,7 @@ public static class MonetizationSiloExtensions
     {
         silo.UseTransactions();
         silo.Services.AddValidatedOptions<MonetizationOptions, MonetizationOptionsValidator>(MonetizationOptions.Section);
+        silo.Services.AddUserErasureStep<WalletErasureStep>();
         return silo;
     }
 }

@@ -45,7 +45,7 @@ public sealed class LedgerTests(PlatformServerFixture platform)
 
         Assert.All(answers, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Created, HttpStatusCode.PaymentRequired }));
         var after = await _http.LedgerSummaryAsync();
-        Assert.Equal(after.Cents("creditedCents"), after.Cents("balanceCents") + after.Cents("spentCents"));
+        Assert.Equal(after.Cents("creditedCents"), after.Cents("balanceCents") + after.Cents("spentCents") + after.Cents("forfeitedCents"));
         Assert.Equal(after.Cents("spentCents"), after.Cents("grossCents"));
 
         // The ledger's change is exactly what these wallets and creators hold, summed one by one.

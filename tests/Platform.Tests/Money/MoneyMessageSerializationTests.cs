@@ -22,6 +22,9 @@ public sealed class MoneyMessageSerializationTests(PlatformServerFixture platfor
             new WalletBalance("u-1", 880, 120, 1000),
             earnings,
             new LedgerSummary(1000, 880, 120, 120, 36),
+            new LedgerSummary(1000, 780, 120, 120, 36, 100),
+            new WalletErasure(450, 3),
+            new UserAdExport(["howto"], "2026-12-01", new Dictionary<string, int> { ["cmp-1"] = 2 }, [new ServedAdExport("ad-1", "cmp-1", DateTimeOffset.UnixEpoch, true, false)]),
             new CreatorStatsSnapshot(new CreatorStats("c-1", 1, 1, 2, 0, 0, 0, 9_000, []), DateTimeOffset.UnixEpoch, earnings),
             new FeedItem("v-1", "c-1", 0.5, CandidateSource.Fresh, 250, true),
             new VideoRegistration("v-1", "c-1", "Title", [], 31_000, 250),
@@ -46,7 +49,7 @@ public sealed class MoneyMessageSerializationTests(PlatformServerFixture platfor
     public void WalletStateRoundTripsThroughTheOrleansSerializer()
     {
         var serializer = platform.Server.Services.GetRequiredService<Serializer>();
-        var wallet = new WalletState { BalanceCents = 5, SpentCents = 7, CreditedCents = 12, JournalPages = 2, Purchased = ["v-1"] };
+        var wallet = new WalletState { BalanceCents = 5, SpentCents = 7, CreditedCents = 12, JournalPages = 2, FirstPage = 1, Purchased = ["v-1"] };
         wallet.Journal.Add(new PaymentJournalEntry("t-1", PaymentKind.Tip, "c-1", null, 7, 2, 5, DateTimeOffset.UnixEpoch));
 
         var copy = serializer.Deserialize<WalletState>(serializer.SerializeToArray(wallet))!;
@@ -55,6 +58,7 @@ public sealed class MoneyMessageSerializationTests(PlatformServerFixture platfor
         Assert.Equal(12, copy.CreditedCents);
         Assert.Contains("v-1", copy.Purchased);
         Assert.Equal(2, copy.JournalPages);
+        Assert.Equal(1, copy.FirstPage);
         Assert.Equal(wallet.Journal, copy.Journal);
     }
 }
