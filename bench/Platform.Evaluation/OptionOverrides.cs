@@ -19,7 +19,9 @@ public static class OptionOverrides
             if (property is not null && property.CanWrite)
             {
                 var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-                property.SetValue(target, Convert.ChangeType(parts[1], type, CultureInfo.InvariantCulture));
+                property.SetValue(target, type == typeof(TimeSpan)
+                    ? TimeSpan.Parse(parts[1], CultureInfo.InvariantCulture)
+                    : Convert.ChangeType(parts[1], type, CultureInfo.InvariantCulture));
                 return;
             }
         }

@@ -22,7 +22,7 @@ public sealed class PrequentialEvaluator(LearningOptions learning, RankingOption
 
     private readonly OnlineLearner _learner = new(learning);
     private readonly IRankingModel _model = model ?? new BlendRankingModel(ranking);
-    private readonly CoEngagementIndex _coEngagement = new(ranking.MaxNeighbours);
+    private readonly CoEngagementIndex _coEngagement = new(ranking.MaxNeighbours, halfLife: ranking.CoEngagementHalfLife);
     private readonly List<Item> _items = [];
     private readonly Dictionary<string, int> _itemIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<string, User> _users = new(StringComparer.Ordinal);
@@ -65,7 +65,7 @@ public sealed class PrequentialEvaluator(LearningOptions learning, RankingOption
                 }
             }
 
-            Apply(user, ItemOf(rating.ItemId), isLike);
+            Apply(user, ItemOf(rating.ItemId), isLike, DateTimeOffset.FromUnixTimeSeconds(rating.Timestamp));
             if (progress is not null && (e + 1) % 20000 == 0)
             {
                 progress.WriteLine($"{e + 1} events, recall@10 {(double)hits / Math.Max(1, likes):F4}, popularity {(double)popularityHits / Math.Max(1, likes):F4}");
@@ -98,7 +98,7 @@ public sealed class PrequentialEvaluator(LearningOptions learning, RankingOption
 
             var item = _items[i];
             RankingFeatures.Compute(
-                features, user.Vector, user.Interest, item.Vector, item.Views, item.Likes, 0, 0,
+                features, user.Vector, user.Interest, item.Vector, item.Views, item.Likes, item.Completions, 0,
                 scores.GetValueOrDefault(item.Id), 0, 0, 0, CandidateSource.Personalized);
             var score = _model.Score(features);
             if (featureLog is not null && (i == target || _random.NextDouble() < 0.002))
@@ -186,12 +186,13 @@ public sealed class PrequentialEvaluator(LearningOptions learning, RankingOption
         return false;
     }
 
-    private void Apply(User user, int index, bool isLike)
+    private void Apply(User user, int index, bool isLike, DateTimeOffset at)
     {
         var item = _items[index];
         if (CoEngagementIndex.IsPositive(EngagementType.View, NominalDurationMs, NominalDurationMs, ranking.CoEngagementMinWatch))
         {
             var recent = user.RecentFirst(ranking.CoEngagementWindow);
+            _coEngagement.Advance(at);
             _coEngagement.Record(item.Id, recent, ranking.CoEngagementWindow, ranking.CoEngagementDecay);
             user.Recent.Add(item.Id);
         }
@@ -206,6 +207,7 @@ public sealed class PrequentialEvaluator(LearningOptions learning, RankingOption
         }
 
         item.Views++;
+        item.Completions++;
         user.Viewed.Add(index);
     }
 
@@ -261,6 +263,9 @@ public sealed class PrequentialEvaluator(LearningOptions learning, RankingOption
         public long Views { get; set; }
 
         public long Likes { get; set; }
+
+        /// <summary>Complete views: every rating is replayed as one, as the video grain counts them.</summary>
+        public long Completions { get; set; }
     }
 
     private sealed class User(float[] vector, float[] interest)

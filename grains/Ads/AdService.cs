@@ -436,14 +436,16 @@ public sealed partial class AdService : ILifecycleParticipant<ISiloLifecycle>, I
         }
 
         // Totals (clicks, conversions) are refreshed by every call; an idle campaign's at least every StandingRefresh,
-        // read from the campaign when this silo holds no slice of it (its /metrics stay live).
-        if (slice is null && stale)
+        // read from the campaign when this silo served it but holds no slice now (its /metrics stay live). Campaigns
+        // never served here are not asked: a thousand of them would cost a call each every StandingRefresh.
+        if (slice is null && stale && campaign.ServedHere)
         {
             await RefreshStandingAsync(campaign, ticks);
         }
         else if (slice is not null && (slice.SpentMillicents != campaign.ReportedMillicents || stale))
         {
             var spent = slice.SpentMillicents;
+            campaign.ServedHere |= spent > 0;
             _campaignCalls.Add(1);
             var report = await Campaign(campaign).ReportAsync(new LeaseSpend(slice.LeaseId, spent));
             campaign.ReportedMillicents = spent;
@@ -474,6 +476,7 @@ public sealed partial class AdService : ILifecycleParticipant<ISiloLifecycle>, I
         {
             campaign.Slice = null;
             campaign.PendingReturn = new LeaseSpend(slice.LeaseId, slice.Close());
+            campaign.ServedHere |= campaign.PendingReturn.SpentMillicents > 0;
         }
 
         if (campaign.PendingReturn is null && !wantMore)

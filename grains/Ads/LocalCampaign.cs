@@ -43,6 +43,9 @@ internal sealed class LocalCampaign(CampaignListing listing)
     /// <summary>A slice closed locally whose return the campaign has not acknowledged yet.</summary>
     public LeaseSpend? PendingReturn { get; set; }
 
+    /// <summary>This silo has spent on the campaign: it keeps the campaign's totals fresh even without a slice.</summary>
+    public bool ServedHere { get; set; }
+
     /// <summary>Off the directory: its slice goes back and the campaign is forgotten.</summary>
     public bool Removed { get; set; }
 

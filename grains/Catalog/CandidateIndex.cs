@@ -16,7 +16,7 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
 {
     private readonly RankingOptions _ranking = ranking ?? new RankingOptions();
     private readonly ClusteredVectorIndex<CatalogEntry> _vectors = new(e => e.Video.Vector, catalog.ProbedClusters, catalog.MinScanned, e => e.Hash);
-    private readonly CoEngagementIndex _coEngagement = new((ranking ?? new RankingOptions()).MaxNeighbours, (ranking ?? new RankingOptions()).MaxCoEngagementEdges);
+    private readonly CoEngagementIndex _coEngagement = new((ranking ?? new RankingOptions()).MaxNeighbours, (ranking ?? new RankingOptions()).MaxCoEngagementEdges, (ranking ?? new RankingOptions()).CoEngagementHalfLife);
     private readonly Dictionary<string, CatalogEntry> _entries = new(StringComparer.Ordinal);
     private readonly List<CatalogEntry> _live = [];
     private readonly Dictionary<string, List<CatalogEntry>> _byCreator = new(StringComparer.Ordinal);
@@ -90,10 +90,16 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
     }
 
     /// <summary>
-    /// Records engagements for co-engagement; keeps the edges whose target is one of this shard's videos.
+    /// Records engagements for co-engagement, as of <paramref name="now"/> (older edges fade by
+    /// <see cref="RankingOptions.CoEngagementHalfLife"/>); keeps the edges whose target is one of this shard's videos.
     /// </summary>
-    public void RecordCoEngagement(IEnumerable<CoEngagementRecord> records)
+    public void RecordCoEngagement(IEnumerable<CoEngagementRecord> records, DateTimeOffset? now = null)
     {
+        if (now is { } at)
+        {
+            _coEngagement.Advance(at);
+        }
+
         foreach (var record in records)
         {
             _coEngagement.Record(record.VideoId, record.RecentVideos, _ranking.CoEngagementWindow, _ranking.CoEngagementDecay, _entries.ContainsKey);

@@ -142,7 +142,7 @@ public sealed partial class CatalogShardGrain(
 
     public Task RecordCoEngagementAsync(CoEngagementRecord[] records)
     {
-        _index.RecordCoEngagement(records);
+        _index.RecordCoEngagement(records, time.GetUtcNow());
         return Task.CompletedTask;
     }
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace Platform.Grains.Options;
 
-/// <summary>Refuses <see cref="RankingOptions"/> that cannot work, at start: negative co-engagement sizes or a decay outside (0, 1].</summary>
+/// <summary>Refuses <see cref="RankingOptions"/> that cannot work, at start: negative co-engagement sizes, a decay outside (0, 1] or a negative half-life.</summary>
 public sealed class RankingOptionsValidator : IValidateOptions<RankingOptions>
 {
     public ValidateOptionsResult Validate(string? name, RankingOptions options)
@@ -16,6 +16,11 @@ public sealed class RankingOptionsValidator : IValidateOptions<RankingOptions>
         if (options.CoEngagementDecay is <= 0 or > 1)
         {
             failures.Add("Platform:Ranking:CoEngagementDecay must be in (0, 1].");
+        }
+
+        if (options.CoEngagementHalfLife < TimeSpan.Zero)
+        {
+            failures.Add("Platform:Ranking:CoEngagementHalfLife must not be negative (zero: edges never fade).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

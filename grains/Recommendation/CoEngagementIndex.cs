@@ -10,12 +10,22 @@ namespace Platform.Grains.Recommendation;
 /// whole index keeps at most about <c>maxEdges</c> edges: past that, the anchors least recently
 /// strengthened are forgotten with all their edges (an anchor's edges matter while users still engage
 /// with it; a feed asks for the neighbours of the user's recent videos). Ids are stored once per index
-/// however many edges name them. Plain code: a catalog shard keeps the edges that point at its own
-/// videos; the offline evaluator keeps them all.
+/// however many edges name them. With a half-life, edges fade: an engagement recorded one half-life ago
+/// counts half as much as one recorded now (see <see cref="Advance"/>). Plain code: a catalog shard keeps
+/// the edges that point at its own videos; the offline evaluator keeps them all.
 /// </summary>
-public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxValue)
+public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxValue, TimeSpan halfLife = default)
 {
+    /// <summary>Growth factor at which stored weights are rescaled (2^20: far within float range and precision).</summary>
+    private const float RebaseAt = 1 << 20;
+
     private readonly Dictionary<string, Neighbours> _byAnchor = new(StringComparer.Ordinal);
+
+    // Fading without touching every edge: weights are stored in units of the origin's time, so a new
+    // engagement adds scale = 2^((now - origin) / halfLife) and reads divide by it; the stored weights
+    // are rescaled once the scale reaches RebaseAt (once per 20 half-lives).
+    private DateTimeOffset? _origin;
+    private float _scale = 1f;
 
     /// <summary>One instance of every id the index holds (ids arrive as fresh strings in every message).</summary>
     private HashSet<string> _ids = new(StringComparer.Ordinal);
@@ -37,9 +47,47 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
     /// <summary>Number of distinct id strings held (anchors and targets, plus some forgotten ones until the next compaction).</summary>
     public int IdCount => _ids.Count;
 
-    /// <summary>Strengthens the edge anchor -> target by <paramref name="weight"/>.</summary>
+    /// <summary>
+    /// Moves the index's clock to <paramref name="now"/>: later <see cref="Add"/>s count as of that time, and
+    /// what was added before has faded by the half-life. A clock that goes back is ignored; without a
+    /// half-life nothing fades.
+    /// </summary>
+    public void Advance(DateTimeOffset now)
+    {
+        if (halfLife <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        if (_origin is not { } origin)
+        {
+            _origin = now;
+            return;
+        }
+
+        var scale = (float)Math.Pow(2, (now - origin).TotalSeconds / halfLife.TotalSeconds);
+        if (!(scale >= _scale))
+        {
+            return;
+        }
+
+        _scale = scale;
+        if (_scale >= RebaseAt)
+        {
+            foreach (var neighbours in _byAnchor.Values)
+            {
+                neighbours.Rescale(1 / _scale);
+            }
+
+            _origin = now;
+            _scale = 1f;
+        }
+    }
+
+    /// <summary>Strengthens the edge anchor -> target by <paramref name="weight"/>, as of the index's clock.</summary>
     public void Add(string anchor, string target, float weight)
     {
+        weight *= _scale;
         if (weight <= 0 || !float.IsFinite(weight) || string.Equals(anchor, target, StringComparison.Ordinal))
         {
             return;
@@ -112,13 +160,14 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
         CompactIds();
     }
 
-    /// <summary>The weight of the edge anchor -> target (0 when absent).</summary>
+    /// <summary>The weight of the edge anchor -> target as of the index's clock (0 when absent).</summary>
     public float Weight(string anchor, string target) =>
-        _byAnchor.TryGetValue(anchor, out var n) ? n.Weight(target) : 0;
+        _byAnchor.TryGetValue(anchor, out var n) ? n.Weight(target) / _scale : 0;
 
     /// <summary>
     /// Adds, for every target, the sum over anchors of anchor weight × edge weight, normalized by the
-    /// square root of the anchor's total so a very popular anchor does not drown the others.
+    /// square root of the anchor's total so a very popular anchor does not drown the others (weights as of
+    /// the index's clock).
     /// </summary>
     public void Accumulate(IReadOnlyList<string> anchors, ReadOnlySpan<float> anchorWeights, Dictionary<string, float> scores)
     {
@@ -129,7 +178,7 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
                 continue;
             }
 
-            var scale = anchorWeights[a] / MathF.Sqrt(neighbours.Total);
+            var scale = anchorWeights[a] / MathF.Sqrt(neighbours.Total * _scale);
             foreach (var (target, weight) in neighbours.Items)
             {
                 ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(scores, target, out _);
@@ -138,18 +187,31 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
         }
     }
 
-    /// <summary>The edges from one anchor, for snapshots of part of the index: (target, weight).</summary>
-    public IEnumerable<KeyValuePair<string, float>> NeighboursOf(string anchor) =>
-        _byAnchor.TryGetValue(anchor, out var neighbours) ? neighbours.Items : [];
+    /// <summary>
+    /// The edges from one anchor, for snapshots of part of the index: (target, weight as of the index's
+    /// clock, which is what <see cref="Add"/> takes back on restore).
+    /// </summary>
+    public IEnumerable<KeyValuePair<string, float>> NeighboursOf(string anchor)
+    {
+        if (!_byAnchor.TryGetValue(anchor, out var neighbours))
+        {
+            yield break;
+        }
 
-    /// <summary>Every edge, for snapshots: (anchor, target, weight).</summary>
+        foreach (var (target, weight) in neighbours.Items)
+        {
+            yield return new KeyValuePair<string, float>(target, weight / _scale);
+        }
+    }
+
+    /// <summary>Every edge, for snapshots: (anchor, target, weight as of the index's clock).</summary>
     public IEnumerable<(string Anchor, string Target, float Weight)> Edges()
     {
         foreach (var (anchor, neighbours) in _byAnchor)
         {
             foreach (var (target, weight) in neighbours.Items)
             {
-                yield return (anchor, target, weight);
+                yield return (anchor, target, weight / _scale);
             }
         }
     }
@@ -253,6 +315,17 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
             _weights.Add(index.Intern(target), weight);
             Total += weight;
             return _weights.Count > capacity && EvictWeakest(target) ? 0 : 1;
+        }
+
+        /// <summary>Multiplies every weight (and the total) by <paramref name="factor"/>.</summary>
+        public void Rescale(float factor)
+        {
+            foreach (var target in _weights.Keys)
+            {
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(_weights, target) *= factor;
+            }
+
+            Total *= factor;
         }
 
         public bool Remove(string target)

@@ -1,19 +1,16 @@
-using System.Net;
 using Orleans.Configuration;
-using Orleans.Dashboard;
-using Orleans.Serialization;
-using Orleans.Storage;
 using Platform.Api.Extensions;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Api.Options;
-using Platform.Grains.Analytics;
-using Platform.Grains.Storage;
 using Platform.Silo.Options;
 using Platform.Silo.Storage;
 
 namespace Platform.Silo.Extensions;
 
-/// <summary>The silo: clustering and storage chosen by configuration, grains, dashboard, co-hosted API.</summary>
+/// <summary>
+/// The silo, as a table of contents: grain services and their options, then Orleans with clustering
+/// (<see cref="SiloClusteringExtensions"/>), storage (<see cref="SiloStorageExtensions"/>), cluster operations,
+/// money, and the dashboard (<see cref="SiloDashboardExtensions"/>); the co-hosted API is mapped last.
+/// </summary>
 public static class SiloHostingExtensions
 {
     public static WebApplicationBuilder AddPlatformSilo(this WebApplicationBuilder builder)
@@ -28,7 +25,6 @@ public static class SiloHostingExtensions
             o.CollectionQuantum = activations.Value.CollectionInterval;
         });
         builder.Services.AddValidatedOptions<PostgresPoolOptions, PostgresPoolOptionsValidator>(PostgresPoolOptions.Section);
-        builder.Services.AddValidatedOptions<DashboardSamplingOptions, DashboardSamplingOptionsValidator>(DashboardSamplingOptions.Section);
         var pools = hosting.Clustering == ClusterHostingOptions.Postgres || hosting.Storage == ClusterHostingOptions.Postgres
             ? PostgresConnectionPools.From(configuration)
             : null;
@@ -40,91 +36,11 @@ public static class SiloHostingExtensions
                 o.ServiceId = configuration.ServiceId();
             });
 
-            if (hosting.Clustering == ClusterHostingOptions.Postgres)
-            {
-                var advertised = IPAddress.Parse(configuration["Orleans:AdvertisedIP"] ?? "127.0.0.1");
-                silo.ConfigureEndpoints(advertised, configuration.SiloPort(), configuration.GatewayPort(), listenOnAnyHostAddress: true);
-                silo.UseAdoNetClustering(o =>
-                {
-                    o.Invariant = ClusterConfigurationExtensions.AdoNetInvariant;
-                    o.ConnectionString = pools!.Shared;
-                });
-            }
-            else
-            {
-                silo.UseLocalhostClustering(configuration.SiloPort(), configuration.GatewayPort(), null, configuration.ServiceId(), configuration.ClusterId());
-            }
-
-            if (hosting.Storage == ClusterHostingOptions.Postgres)
-            {
-                // The Orleans binary serializer, not the provider's default JSON: state types are
-                // versioned by their [Id]s, and JSON would also write (and on reading, append to)
-                // get-only collection views such as RecentIds.Items.
-                silo.AddAdoNetGrainStorage(StorageNames.AdoNetProvider, options => options.Configure<Serializer>((o, serializer) =>
-                {
-                    o.Invariant = ClusterConfigurationExtensions.AdoNetInvariant;
-                    o.ConnectionString = pools!.Shared;
-                    o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
-
-                    // Cleared state (an erased user) leaves no row behind.
-                    o.DeleteStateOnClear = true;
-                }));
-                silo.Services.AddSingleton(sp => new PostgresStateWriter(
-                    pools!.Writers,
-                    sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClusterOptions>>(),
-                    sp.GetRequiredService<ILogger<PostgresStateWriter>>()));
-                silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (sp, _) => new PlatformGrainStorage(
-                    sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.AdoNetProvider),
-                    sp.GetRequiredService<DeepCopier>(),
-                    escapeKeys: true,
-                    sp.GetRequiredService<Serializer>(),
-                    sp.GetRequiredService<PostgresStateWriter>()));
-                silo.Services.RemoveAll<ISeriesHistory>();
-                silo.Services.AddSingleton<ISeriesHistory>(sp => new PostgresSeriesHistory(
-                    pools!.Shared, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClusterOptions>>().Value.ServiceId));
-                silo.Services.AddHostedService(sp => new SeriesRetentionTrimmer(
-                    pools!.Shared, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClusterOptions>>().Value.ServiceId,
-                    sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<SeriesRetentionTrimmer>>()));
-                silo.UseAdoNetReminderService(o =>
-                {
-                    o.Invariant = ClusterConfigurationExtensions.AdoNetInvariant;
-                    o.ConnectionString = pools!.Shared;
-                });
-            }
-            else if (hosting.Clustering == ClusterHostingOptions.Postgres)
-            {
-                // Several silos share memory storage only through Orleans' storage grains (binary
-                // serializer instead of the default Newtonsoft JSON, which was a third of the event path's CPU).
-                silo.AddMemoryGrainStorage(StorageNames.MemoryProvider, options => options
-                    .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
-                silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (sp, _) => new PlatformGrainStorage(
-                    sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.MemoryProvider), sp.GetRequiredService<DeepCopier>(), escapeKeys: false));
-                silo.UseInMemoryReminderService();
-            }
-            else
-            {
-                // A silo on localhost clustering is alone, so its state can live in its own memory:
-                // no storage grain call per write, as Orleans' memory provider would make.
-                // Its series history sits beside it (grains/Analytics/InProcessSeriesHistory): writes add their rows with the state.
-                silo.Services.AddSingleton(sp => new InProcessSeriesHistory(sp.GetService<TimeProvider>() ?? TimeProvider.System));
-                silo.Services.RemoveAll<ISeriesHistory>();
-                silo.Services.AddSingleton<ISeriesHistory>(sp => sp.GetRequiredService<InProcessSeriesHistory>());
-                silo.Services.AddSingleton(sp => new InProcessGrainStorage(sp.GetRequiredService<Serializer>(), sp.GetRequiredService<InProcessSeriesHistory>()));
-                silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Provider, (sp, _) =>
-                {
-                    var store = sp.GetRequiredService<InProcessGrainStorage>();
-                    return new PlatformGrainStorage(store, sp.GetRequiredService<DeepCopier>(), escapeKeys: false, sp.GetRequiredService<Serializer>(), store);
-                });
-                silo.UseInMemoryReminderService();
-            }
-
+            silo.UsePlatformClustering(configuration, hosting, pools);
+            silo.AddPlatformStorage(hosting, pools);
             silo.AddPlatformClusterOperations(configuration);
             silo.AddPlatformMonetization();
-            if (hosting.Dashboard)
-            {
-                var sampling = configuration.GetSection(DashboardSamplingOptions.Section).Get<DashboardSamplingOptions>() ?? new();
-                silo.AddDashboard(o => o.CounterUpdateIntervalMs = (int)sampling.CounterInterval.TotalMilliseconds);
-            }
+            silo.AddPlatformDashboard(configuration, hosting);
         });
         return builder;
     }
@@ -135,11 +51,7 @@ public static class SiloHostingExtensions
     /// </summary>
     public static WebApplication MapPlatformSilo(this WebApplication app)
     {
-        if (app.Configuration.GetClusterHosting().Dashboard)
-        {
-            app.MapOrleansDashboard(routePrefix: "/dashboard");
-        }
-
+        app.MapPlatformDashboard();
         if (app.Configuration.GetClusterHosting().ServeApi)
         {
             app.MapGatewayApi();
