@@ -57,14 +57,15 @@ public sealed class ExperimentPageBrowserTests(ExperimentServerFixture platform,
         await Expect(page.Locator("#variants tbody tr[data-variant='control'] td.p-value")).ToHaveTextAsync("control");
 
         // A user's feed and like reach the page's row for that user's variant while it is open (it polls every second).
-        var user = NewId("u");
-        var (variant, videoId) = await Poll.UntilAsync(
+        // A fresh user per try, so no one user's served history empties its feed while the silo loads the running list.
+        var (user, variant, videoId) = await Poll.UntilAsync(
             async () =>
             {
-                var feed = await Http.GetJsonAsync($"/v1/users/{user}/feed?count=5");
+                var probe = NewId("u");
+                var feed = await Http.GetJsonAsync($"/v1/users/{probe}/feed?count=5");
                 var items = feed["items"]!.AsArray();
                 return feed["experiments"]?[id]?.GetValue<string>() is { } name && items.Count > 0
-                    ? (name, (string)items[0]!["videoId"]!)
+                    ? (probe, name, (string)items[0]!["videoId"]!)
                     : default;
             },
             served => served.name is not null,
