@@ -192,18 +192,11 @@ public sealed class AdSlotTests(AdsServerFixture fixture)
     }
 
     /// <summary>The value of a per-campaign series in Prometheus text, or null.</summary>
-    private static double? Metric(string text, string name, string campaignId)
-    {
-        foreach (var line in text.Split('\n'))
-        {
-            if (line.StartsWith(name + "{", StringComparison.Ordinal) && line.Contains($"campaign=\"{campaignId}\"", StringComparison.Ordinal))
-            {
-                return double.Parse(line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
-
-        return null;
-    }
+    private static double? Metric(string text, string name, string campaignId) =>
+        PrometheusText.Series(text, name)
+            .Where(s => s.Labels.Contains($"campaign=\"{campaignId}\"", StringComparison.Ordinal))
+            .Select(s => (double?)s.Value)
+            .FirstOrDefault();
 
     [Fact]
     public async Task PacedCampaignSpendsEvenlyUntilItsEndTime()

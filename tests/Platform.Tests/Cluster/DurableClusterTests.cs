@@ -145,9 +145,9 @@ public sealed class DurableClusterTests(PostgresFixture postgres, ITestOutputHel
         for (var i = 0; i < silos.Count; i++)
         {
             var text = await silos[i].Http.GetStringAsync("/metrics");
-            counts[i] = text.Split('\n')
-                .Where(line => line.StartsWith("orleans_catalog_activations{", StringComparison.Ordinal) && !line.Contains("grain_type=\"sys.", StringComparison.Ordinal))
-                .Sum(line => (long)double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+            counts[i] = (long)PrometheusText.Series(text, "orleans_catalog_activations")
+                .Where(s => !s.Labels.Contains("grain_type=\"sys.", StringComparison.Ordinal))
+                .Sum(s => s.Value);
         }
 
         return counts;

@@ -183,9 +183,5 @@ public sealed class CreatorLiveStreamTests(PlatformServerFixture fixture)
     }
 
     private static double OpenStreams(string metrics) =>
-        metrics.Split('\n')
-            .Where(line => line.StartsWith("platform_live_streams", StringComparison.Ordinal) && !line.StartsWith("platform_live_streams_", StringComparison.Ordinal))
-            .Select(line => double.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture))
-            .DefaultIfEmpty(-1)
-            .Max();
+        PrometheusText.Series(metrics, "platform_live_streams").Select(s => s.Value).DefaultIfEmpty(-1).Max();
 }
