@@ -6,7 +6,7 @@ namespace Platform.Grains.Analytics;
 /// Puts what a creator applies into its series, in the step that moves its counters: a video's delta by the
 /// minutes its buckets carry, a follower change and the growth of the tips total at the time they arrive.
 /// </summary>
-public sealed class CreatorAnalyticsRecorder(string creatorId, bool inTables)
+public sealed class CreatorAnalyticsRecorder(string creatorId, bool inTables, TimeSpan historyFlushInterval)
 {
     /// <summary>Records an applied video delta; a delta without buckets (sent before analytics) counts at <paramref name="now"/>.</summary>
     public void RecordDelta(CreatorAnalyticsState state, CreatorDelta delta, DateTimeOffset now)
@@ -58,6 +58,15 @@ public sealed class CreatorAnalyticsRecorder(string creatorId, bool inTables)
         return true;
     }
 
-    private EngagementSeries Target(CreatorAnalyticsState state) =>
-        inTables ? (state.Pending ??= new PendingSeries("c:" + creatorId, CreatorAnalyticsState.Metrics)).Increments : state.Series;
+    private EngagementSeries Target(CreatorAnalyticsState state)
+    {
+        if (!inTables)
+        {
+            return state.Series;
+        }
+
+        var pending = state.Pending ??= new PendingSeries("c:" + creatorId, CreatorAnalyticsState.Metrics);
+        pending.FlushInterval = historyFlushInterval;
+        return pending.Increments;
+    }
 }

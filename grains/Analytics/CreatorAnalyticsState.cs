@@ -15,13 +15,6 @@ public sealed class CreatorAnalyticsState
     /// <summary>The tips total last seen in an earnings report: the tips series counts its growth.</summary>
     [Id(1)] public long TipsCentsSeen { get; set; }
 
-    /// <summary>Increments awaiting the next state write (PostgreSQL mode); never stored in the state.</summary>
-    public PendingSeries? Pending
-    {
-        get => _pending;
-        set => _pending = value;
-    }
-
-    [NonSerialized]
-    private PendingSeries? _pending;
+    /// <summary>Increments not yet in the history table (PostgreSQL mode and the in-process history; see <see cref="PendingSeries"/>).</summary>
+    [Id(2)] public PendingSeries? Pending { get; set; }
 }

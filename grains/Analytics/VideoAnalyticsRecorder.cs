@@ -10,7 +10,7 @@ namespace Platform.Grains.Analytics;
 /// minute, for the next <see cref="CreatorDelta"/>. One per video activation; allocates nothing per event
 /// but a new bucket.
 /// </summary>
-public sealed class VideoAnalyticsRecorder(string videoId, bool inTables)
+public sealed class VideoAnalyticsRecorder(string videoId, bool inTables, TimeSpan historyFlushInterval)
 {
     private static readonly TimeSpan FirstHour = TimeSpan.FromHours(1);
 
@@ -24,7 +24,7 @@ public sealed class VideoAnalyticsRecorder(string videoId, bool inTables)
         var at = e.At > now ? now : e.At;
         var minute = SeriesResolutions.MinuteOf(at);
         var nowMinute = SeriesResolutions.MinuteOf(now);
-        var series = inTables ? (state.Pending ??= new PendingSeries("v:" + videoId, VideoAnalyticsState.Metrics)).Increments : state.Series;
+        var series = inTables ? Pending(state).Increments : state.Series;
         var watchMs = rule.CountsWatchTime ? e.WatchMs : 0;
         Add(series, minute, nowMinute, SeriesMetric.Views, rule.Views);
         Add(series, minute, nowMinute, SeriesMetric.Likes, rule.Likes);
@@ -93,5 +93,12 @@ public sealed class VideoAnalyticsRecorder(string videoId, bool inTables)
         }
 
         _values[index][(int)metric] += delta;
+    }
+
+    private PendingSeries Pending(VideoAnalyticsState state)
+    {
+        var pending = state.Pending ??= new PendingSeries("v:" + videoId, VideoAnalyticsState.Metrics);
+        pending.FlushInterval = historyFlushInterval;
+        return pending;
     }
 }

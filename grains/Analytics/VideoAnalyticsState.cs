@@ -27,15 +27,8 @@ public sealed class VideoAnalyticsState
     /// <summary>Views whose time was within an hour of the registration.</summary>
     [Id(4)] public long FirstHourViews { get; set; }
 
-    /// <summary>Increments awaiting the next state write (PostgreSQL mode); never stored in the state.</summary>
-    public PendingSeries? Pending
-    {
-        get => _pending;
-        set => _pending = value;
-    }
-
-    [NonSerialized]
-    private PendingSeries? _pending;
+    /// <summary>Increments not yet in the history table (PostgreSQL mode and the in-process history; see <see cref="PendingSeries"/>).</summary>
+    [Id(5)] public PendingSeries? Pending { get; set; }
 
     /// <summary>Counts <paramref name="count"/> impressions from <paramref name="source"/>.</summary>
     public void AddImpressions(CandidateSource source, long count)

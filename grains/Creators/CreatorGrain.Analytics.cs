@@ -10,7 +10,7 @@ public sealed partial class CreatorGrain
 
     /// <summary>Records into the series; null when analytics is off.</summary>
     private CreatorAnalyticsRecorder? Analytics => analyticsOptions.Value.Enabled
-        ? _analytics ??= new CreatorAnalyticsRecorder(this.GetPrimaryKeyString(), history.InTables)
+        ? _analytics ??= new CreatorAnalyticsRecorder(this.GetPrimaryKeyString(), history.InTables, analyticsOptions.Value.HistoryFlushInterval)
         : null;
 
     public Task<SeriesPoint[]> GetSeriesAsync(SeriesQuery query) =>

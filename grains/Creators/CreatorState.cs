@@ -18,5 +18,5 @@ public sealed class CreatorState : ISeriesRowSource, ILiveState
     /// <summary>Time series of the creator (grains/Analytics), moved in the same writes as the counters.</summary>
     [Id(3)] public CreatorAnalyticsState Analytics { get; set; } = new();
 
-    public SeriesRow[] TakeSeriesRows() => Analytics.Pending?.Take() ?? [];
+    public SeriesRow[] TakeSeriesRows() => Analytics.Pending?.TakeDue() ?? [];
 }

@@ -87,8 +87,9 @@ public sealed class PlatformGrainStorage(IGrainStorage inner, DeepCopier copier,
 
         if (writer is not null && serializer is not null)
         {
-            var payload = serializer.SerializeToArray(grainState.State);
+            // Rows first: the increments they take leave the state, so the snapshot stores only what still waits.
             var rows = grainState.State is Analytics.ISeriesRowSource source ? source.TakeSeriesRows() : [];
+            var payload = serializer.SerializeToArray(grainState.State);
             grainState.ETag = rows.Length == 0
                 ? await writer.WriteAsync(stateName, Escape(grainId), payload, grainState.ETag)
                 : await writer.WriteAsync(stateName, Escape(grainId), payload, grainState.ETag, rows);

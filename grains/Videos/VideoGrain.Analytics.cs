@@ -10,7 +10,7 @@ public sealed partial class VideoGrain
 
     /// <summary>Records events into the analytics; null when analytics is off.</summary>
     private VideoAnalyticsRecorder? Analytics => analyticsOptions.Value.Enabled
-        ? _analytics ??= new VideoAnalyticsRecorder(this.GetPrimaryKeyString(), history.InTables)
+        ? _analytics ??= new VideoAnalyticsRecorder(this.GetPrimaryKeyString(), history.InTables, analyticsOptions.Value.HistoryFlushInterval)
         : null;
 
     public async Task<SeriesPoint[]?> GetSeriesAsync(SeriesQuery query) => S.Info is null

@@ -69,6 +69,13 @@ public sealed partial class VideoGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        // Series increments still waiting in the state go to the history table with this last write.
+        if (S.Analytics.Pending is { Increments.IsEmpty: false } pending)
+        {
+            pending.FlushInterval = TimeSpan.Zero;
+            _stateDirty = true;
+        }
+
         if (_stateDirty && !_broken)
         {
             await Commit.CommitAsync();

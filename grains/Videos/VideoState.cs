@@ -37,5 +37,5 @@ public sealed class VideoState : ISeriesRowSource, ILiveState
     /// <summary>Time series, retention, impressions (grains/Analytics), moved in the same writes as the counters.</summary>
     [Id(13)] public VideoAnalyticsState Analytics { get; set; } = new();
 
-    public SeriesRow[] TakeSeriesRows() => Analytics.Pending?.Take() ?? [];
+    public SeriesRow[] TakeSeriesRows() => Analytics.Pending?.TakeDue() ?? [];
 }

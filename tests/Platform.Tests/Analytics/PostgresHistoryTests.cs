@@ -18,11 +18,16 @@ public sealed class PostgresHistoryTests(PostgresFixture postgres)
 {
     private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    [Fact]
-    public async Task HistorySurvivesSigkillOfTheSiloAndResentEventsCountOnce()
+    /// <param name="historyFlushInterval">0: every write hands its increments to the table; 10 s (the default): a
+    /// video's later writes leave them waiting in its stored state, which must survive the SIGKILL just the same.</param>
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("00:00:10")]
+    public async Task HistorySurvivesSigkillOfTheSiloAndResentEventsCountOnce(string historyFlushInterval)
     {
         var database = await postgres.CreateDatabaseAsync();
-        var settings = new ClusterSettings(database);
+        var settings = new ClusterSettings(database) { Overrides = new Dictionary<string, string> { ["Platform:Analytics:HistoryFlushInterval"] = historyFlushInterval } };
+        var everyWrite = TimeSpan.Parse(historyFlushInterval, CultureInfo.InvariantCulture) == TimeSpan.Zero;
         var (creator, video, fan) = (NewId("c"), NewId("v"), NewId("u"));
         var now = DateTimeOffset.UtcNow;
         object[] events =
@@ -54,11 +59,15 @@ public sealed class PostgresHistoryTests(PostgresFixture postgres)
             Assert.Equal(3, Sum(before[3]));
             Assert.Equal(1, Sum(before[4]));
 
-            // The table holds the history at every resolution, the same totals in each.
+            // Written on every write, the table holds the history at every resolution, the same totals in each; with a
+            // flush interval it never holds more than happened (the rest waits in the grains' states).
             for (short resolution = 0; resolution < 3; resolution++)
             {
-                Assert.Equal(3, await ScalarAsync(database, "SELECT coalesce(sum(views), 0)::bigint FROM platform_series WHERE series = @s AND resolution = @r", ("s", "v:" + video), ("r", resolution)));
-                Assert.Equal(3, await ScalarAsync(database, "SELECT coalesce(sum(views), 0)::bigint FROM platform_series WHERE series = @s AND resolution = @r", ("s", "c:" + creator), ("r", resolution)));
+                foreach (var series in new[] { "v:" + video, "c:" + creator })
+                {
+                    var inTable = await ScalarAsync(database, "SELECT coalesce(sum(views), 0)::bigint FROM platform_series WHERE series = @s AND resolution = @r", ("s", series), ("r", resolution));
+                    Assert.True(everyWrite ? inTable == 3 : inTable <= 3, $"{series} resolution {resolution}: {inTable} views in the table");
+                }
             }
 
             cluster.Kill(cluster.Serving[0]);
