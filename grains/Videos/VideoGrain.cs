@@ -54,7 +54,12 @@ public sealed partial class VideoGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // The shard keeps a periodic snapshot; re-announcing on activation repairs a shard that lost
-        // a registration to a crash between its snapshots.
+        // a registration to a crash between its snapshots (not after a migration: VideoGrain.Migration.cs).
+        if (_migrated)
+        {
+            return;
+        }
+
         if (S.Info is { State: PublicationState.Published })
         {
             await Shard.UpsertAsync(ToCatalogVideo());
