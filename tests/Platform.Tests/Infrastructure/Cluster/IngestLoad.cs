@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
 
 namespace Platform.Tests.Infrastructure.Cluster;
 
@@ -14,8 +15,12 @@ namespace Platform.Tests.Infrastructure.Cluster;
 public sealed class IngestLoad(IReadOnlyList<string> videoIds, Func<IReadOnlyList<HttpClient>> gateways, string userPrefix, int users = 200, int batchSize = 20)
 {
     private readonly ConcurrentDictionary<string, ExpectedCounters> _expected = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _failures = new();
+    private readonly ConcurrentDictionary<Uri, int> _refusedBy = new();
+    private readonly ConcurrentDictionary<Uri, StrongBox<long>> _servedBy = new();
     private long _batches;
     private long _failedAttempts;
+    private long _refused;
     private long _longestFailingTicks;
 
     public IReadOnlyDictionary<string, ExpectedCounters> Expected => _expected;
@@ -23,8 +28,20 @@ public sealed class IngestLoad(IReadOnlyList<string> videoIds, Func<IReadOnlyLis
     /// <summary>Batches that ended in a 202.</summary>
     public long Batches => Interlocked.Read(ref _batches);
 
-    /// <summary>Attempts that failed (5xx, timeout, connection refused) and were retried.</summary>
+    /// <summary>Attempts that got an answer other than a 202, or a timeout or broken connection, and were retried.</summary>
     public long FailedAttempts => Interlocked.Read(ref _failedAttempts);
+
+    /// <summary>Attempts whose connection a gateway refused (not listening), retried on the next gateway.</summary>
+    public long Refused => Interlocked.Read(ref _refused);
+
+    /// <summary>The gateways that refused a connection.</summary>
+    public IReadOnlyCollection<Uri> RefusedBy => [.. _refusedBy.Keys];
+
+    /// <summary>Requests <paramref name="gateway"/> answered with success so far.</summary>
+    public long ServedBy(Uri gateway) => _servedBy.TryGetValue(gateway, out var count) ? Interlocked.Read(ref count.Value) : 0;
+
+    /// <summary>Each failed attempt: when (UTC), which gateway, and what it got.</summary>
+    public IReadOnlyCollection<string> Failures => _failures;
 
     /// <summary>The longest time from a batch's first failed attempt to its 202.</summary>
     public TimeSpan LongestFailing => TimeSpan.FromTicks(Interlocked.Read(ref _longestFailingTicks));
@@ -64,11 +81,22 @@ public sealed class IngestLoad(IReadOnlyList<string> videoIds, Func<IReadOnlyLis
                     using var response = await http.PostAsJsonAsync("/v1/events", payload);
                     if (response.StatusCode == HttpStatusCode.Accepted)
                     {
+                        Interlocked.Increment(ref _servedBy.GetOrAdd(http.BaseAddress!, _ => new StrongBox<long>()).Value);
                         break;
                     }
+
+                    _failures.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {http.BaseAddress} {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                }
+                catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ConnectionError)
+                {
+                    // Not listening (any more): the same batch goes to the next gateway at once.
+                    Interlocked.Increment(ref _refused);
+                    _refusedBy.TryAdd(http.BaseAddress!, 0);
+                    continue;
                 }
                 catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
                 {
+                    _failures.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {http.BaseAddress} {ex.GetType().Name}: {ex.Message}");
                 }
 
                 Interlocked.Increment(ref _failedAttempts);
