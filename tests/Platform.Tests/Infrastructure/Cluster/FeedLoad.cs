@@ -5,27 +5,31 @@ namespace Platform.Tests.Infrastructure.Cluster;
 
 /// <summary>
 /// Client loops asking feeds of <paramref name="users"/> users through the serving gateways in turn, as a load balancer
-/// spreads them: a gateway that refuses the connection (no HTTP answer at all: it stopped listening) is skipped for the
-/// next one, as a load balancer does; every answer but a 200, and every other transport error or timeout, is a failed
+/// spreads them: a request a gateway gives no answer at all (connection refused, or closed before an answer: it is
+/// stopping) goes to the next gateway, as a load balancer does; every answer but a 200, and a timeout, is a failed
 /// request (not retried).
 /// </summary>
 public sealed class FeedLoad(Func<IReadOnlyList<HttpClient>> gateways, string userPrefix, int users = 200)
 {
-    private readonly ConcurrentDictionary<Uri, int> _refusedBy = new();
+    private readonly ConcurrentDictionary<Uri, int> _unansweredBy = new();
+    private readonly ConcurrentQueue<string> _unansweredHow = new();
     private readonly ConcurrentDictionary<Uri, StrongBox<long>> _servedBy = new();
     private long _served;
     private long _failed;
-    private long _refused;
+    private long _unanswered;
 
     public long Served => Interlocked.Read(ref _served);
 
     public long Failed => Interlocked.Read(ref _failed);
 
-    /// <summary>Connections a gateway refused (the request went to the next gateway).</summary>
-    public long Refused => Interlocked.Read(ref _refused);
+    /// <summary>Requests a gateway gave no answer at all (connection refused or closed first); each went to the next gateway.</summary>
+    public long Unanswered => Interlocked.Read(ref _unanswered);
 
-    /// <summary>The gateways that refused a connection.</summary>
-    public IReadOnlyCollection<Uri> RefusedBy => [.. _refusedBy.Keys];
+    /// <summary>The gateways that left a request unanswered.</summary>
+    public IReadOnlyCollection<Uri> UnansweredBy => [.. _unansweredBy.Keys];
+
+    /// <summary>How each unanswered request ended (when, which gateway, the transport error), for the test's output.</summary>
+    public IReadOnlyCollection<string> UnansweredHow => _unansweredHow;
 
     /// <summary>Requests <paramref name="gateway"/> answered with success so far.</summary>
     public long ServedBy(Uri gateway) => _servedBy.TryGetValue(gateway, out var count) ? Interlocked.Read(ref count.Value) : 0;
@@ -57,14 +61,14 @@ public sealed class FeedLoad(Func<IReadOnlyList<HttpClient>> gateways, string us
 
                 LastFailure = $"{DateTime.UtcNow:HH:mm:ss.fff} {http.BaseAddress} {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}";
             }
-            catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ConnectionError)
+            catch (HttpRequestException ex)
             {
-                // Not listening (any more): the same request goes to the next gateway.
-                Interlocked.Increment(ref _refused);
-                _refusedBy.TryAdd(http.BaseAddress!, 0);
+                // No answer at all (not listening any more, or the connection closed first): the same request goes
+                // to the next gateway, as a load balancer does.
+                RecordUnanswered(http, ex);
                 continue;
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            catch (TaskCanceledException ex)
             {
                 LastFailure = $"{DateTime.UtcNow:HH:mm:ss.fff} {http.BaseAddress} {ex.GetType().Name}: {ex.Message}";
             }
@@ -72,5 +76,12 @@ public sealed class FeedLoad(Func<IReadOnlyList<HttpClient>> gateways, string us
             Interlocked.Increment(ref _failed);
             userId = $"{userPrefix}-{random.Next(users)}";
         }
+    }
+
+    private void RecordUnanswered(HttpClient http, HttpRequestException ex)
+    {
+        Interlocked.Increment(ref _unanswered);
+        _unansweredBy.TryAdd(http.BaseAddress!, 0);
+        _unansweredHow.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {http.BaseAddress} {ex.HttpRequestError}: {ex.InnerException?.Message ?? ex.Message}");
     }
 }

@@ -16,11 +16,12 @@ public sealed class IngestLoad(IReadOnlyList<string> videoIds, Func<IReadOnlyLis
 {
     private readonly ConcurrentDictionary<string, ExpectedCounters> _expected = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _failures = new();
-    private readonly ConcurrentDictionary<Uri, int> _refusedBy = new();
+    private readonly ConcurrentDictionary<Uri, int> _unansweredBy = new();
+    private readonly ConcurrentQueue<string> _unansweredHow = new();
     private readonly ConcurrentDictionary<Uri, StrongBox<long>> _servedBy = new();
     private long _batches;
     private long _failedAttempts;
-    private long _refused;
+    private long _unanswered;
     private long _longestFailingTicks;
 
     public IReadOnlyDictionary<string, ExpectedCounters> Expected => _expected;
@@ -31,11 +32,14 @@ public sealed class IngestLoad(IReadOnlyList<string> videoIds, Func<IReadOnlyLis
     /// <summary>Attempts that got an answer other than a 202, or a timeout or broken connection, and were retried.</summary>
     public long FailedAttempts => Interlocked.Read(ref _failedAttempts);
 
-    /// <summary>Attempts whose connection a gateway refused (not listening), retried on the next gateway.</summary>
-    public long Refused => Interlocked.Read(ref _refused);
+    /// <summary>Attempts a gateway gave no answer at all (connection refused or closed first), retried on the next gateway at once.</summary>
+    public long Unanswered => Interlocked.Read(ref _unanswered);
 
-    /// <summary>The gateways that refused a connection.</summary>
-    public IReadOnlyCollection<Uri> RefusedBy => [.. _refusedBy.Keys];
+    /// <summary>The gateways that left an attempt unanswered.</summary>
+    public IReadOnlyCollection<Uri> UnansweredBy => [.. _unansweredBy.Keys];
+
+    /// <summary>How each unanswered attempt ended (when, which gateway, the transport error), for the test's output.</summary>
+    public IReadOnlyCollection<string> UnansweredHow => _unansweredHow;
 
     /// <summary>Requests <paramref name="gateway"/> answered with success so far.</summary>
     public long ServedBy(Uri gateway) => _servedBy.TryGetValue(gateway, out var count) ? Interlocked.Read(ref count.Value) : 0;
@@ -87,14 +91,14 @@ public sealed class IngestLoad(IReadOnlyList<string> videoIds, Func<IReadOnlyLis
 
                     _failures.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {http.BaseAddress} {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
                 }
-                catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ConnectionError)
+                catch (HttpRequestException ex)
                 {
-                    // Not listening (any more): the same batch goes to the next gateway at once.
-                    Interlocked.Increment(ref _refused);
-                    _refusedBy.TryAdd(http.BaseAddress!, 0);
+                    // No answer at all (not listening any more, or the connection closed first): the same batch goes
+                    // to the next gateway at once, as a load balancer does.
+                    RecordUnanswered(http, ex);
                     continue;
                 }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                catch (TaskCanceledException ex)
                 {
                     _failures.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {http.BaseAddress} {ex.GetType().Name}: {ex.Message}");
                 }
@@ -138,5 +142,12 @@ public sealed class IngestLoad(IReadOnlyList<string> videoIds, Func<IReadOnlyLis
                 }
             }
         }
+    }
+
+    private void RecordUnanswered(HttpClient http, HttpRequestException ex)
+    {
+        Interlocked.Increment(ref _unanswered);
+        _unansweredBy.TryAdd(http.BaseAddress!, 0);
+        _unansweredHow.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {http.BaseAddress} {ex.HttpRequestError}: {ex.InnerException?.Message ?? ex.Message}");
     }
 }
