@@ -143,6 +143,42 @@ public sealed class DurableClusterTests(PostgresFixture postgres, ITestOutputHel
         await AssertCountersAsync(cluster, videos, load);
     }
 
+    [Fact]
+    public async Task GracefulStopOfOneOfThreeSilosBehindTheStandAloneGatewayFailsNoRequest()
+    {
+        var settings = new ClusterSettings(await postgres.CreateDatabaseAsync());
+        await using var cluster = await SiloCluster.StartAsync(settings, 3);
+        var videos = await RegisterVideosAsync(cluster, videoCount: 30, creatorCount: 3);
+        await using var gateway = await GatewayProcess.StartAsync(settings.ClusterId, gatewayPort: 0, new Dictionary<string, string>
+        {
+            ["Platform:Clustering"] = "postgres",
+            ["ConnectionStrings:Platform"] = settings.ConnectionString,
+            ["Orleans:ServiceId"] = settings.ServiceId,
+            ["Orleans:Messaging:ResponseTimeout"] = "00:00:10",
+        });
+
+        // The production shape (deploy/k8s): clients reach only the stand-alone gateway, which reaches the silos over
+        // Orleans' client protocol; a silo stopping under it must not fail a request either.
+        var load = new IngestLoad([.. videos.Keys], () => [gateway.Http], ApiClient.NewId("u"), users: 600);
+        var feeds = new FeedLoad(() => [gateway.Http], ApiClient.NewId("f"), users: 600);
+        using var stop = new CancellationTokenSource();
+        var running = Task.WhenAll(load.RunAsync(concurrency: 6, stop.Token), feeds.RunAsync(concurrency: 3, stop.Token));
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await cluster.TerminateAsync(cluster.Serving[0]);
+        var stopTook = clock.Elapsed;
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        stop.Cancel();
+        await running;
+
+        output.WriteLine($"SIGTERM to exit {stopTook.TotalSeconds:F1} s; {load.Batches} event batches, {feeds.Served} feeds through the gateway; failed: {load.FailedAttempts} event attempts, {feeds.Failed} feeds, unanswered {load.Unanswered + feeds.Unanswered}");
+        Assert.True(load.FailedAttempts == 0, $"{load.FailedAttempts} event batch attempts failed:\n{string.Join('\n', load.Failures.Take(20))}\n{gateway.LogTail()}\n" + cluster.Logs());
+        Assert.True(feeds.Failed == 0, $"{feeds.Failed} feeds failed, the last: {feeds.LastFailure}\n{gateway.LogTail()}\n" + cluster.Logs());
+        Assert.Equal(0, load.Unanswered + feeds.Unanswered);
+        Assert.True(feeds.Served > 0 && load.Batches > 0);
+        await AssertCountersAsync(cluster, videos, load);
+    }
+
     /// <summary>Every request got a success; only the stopped silo ever left one unanswered (it was then sent to the next gateway).</summary>
     private static void AssertNoFailedRequest(SiloCluster cluster, IngestLoad load, FeedLoad feeds, SiloProcess stopped)
     {
