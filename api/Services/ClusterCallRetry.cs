@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Platform.Api.Options;
+using Platform.GrainInterfaces;
 using Polly;
 using Polly.Retry;
 
@@ -9,8 +10,11 @@ namespace Platform.Api.Services;
 /// <summary>
 /// Retries an idempotent cluster call that Orleans rejected because the activation it addressed was moving: a
 /// silo stopping gracefully deactivates its grains, and a message forwarded to one of them can run out of
-/// forwards ("Unable to create local activation") before the directory points at its new home. Event batches are
-/// idempotent by event id and feeds are reads, so the client should not see that; anything else still fails.
+/// forwards ("Unable to create local activation") before the directory points at its new home, and a call sent to
+/// the old home just as that silo exits fails with <see cref="SiloUnavailableException"/>; a user grain reports the
+/// latter for its deliveries as an <see cref="OutboxDeliveryException"/> around it (its events are durable already).
+/// Event batches are idempotent by event id (a retried batch finds its events known and delivers their outbox) and
+/// feeds are reads, so the client should not see that; anything else, timeouts included, still fails.
 /// </summary>
 public sealed class ClusterCallRetry
 {
@@ -29,7 +33,7 @@ public sealed class ClusterCallRetry
             ? ResiliencePipeline.Empty
             : new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<OrleansMessageRejectionException>(),
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(IsRetryable),
                 MaxRetryAttempts = settings.MaxRetries - 1,
                 Delay = settings.FirstDelay * 2,
                 BackoffType = DelayBackoffType.Exponential,
@@ -53,7 +57,7 @@ public sealed class ClusterCallRetry
         {
             return await call(state);
         }
-        catch (OrleansMessageRejectionException)
+        catch (Exception exception) when (IsRetryable(exception))
         {
             // Moving activations: retried below.
         }
@@ -61,4 +65,8 @@ public sealed class ClusterCallRetry
         await Task.Delay(_firstDelay, cancellationToken);
         return await _retries.ExecuteAsync(static async (context, _) => await context.call(context.state), (call, state), cancellationToken);
     }
+
+    /// <summary>Orleans rejected the call, or a user grain's delivery behind it (see the class summary).</summary>
+    private static bool IsRetryable(Exception exception) =>
+        exception is OrleansMessageRejectionException or OutboxDeliveryException { InnerException: OrleansMessageRejectionException };
 }

@@ -27,7 +27,6 @@ public sealed partial class CatalogShardGrain(
     IOptions<RankingOptions> rankingOptions,
     TimeProvider time) : Grain, ICatalogShardGrain
 {
-    private static readonly TimeSpan SnapshotInterval = TimeSpan.FromSeconds(5);
     private static readonly CatalogShardPage Empty = new();
     private CandidateIndex _index = null!;
     private readonly SemaphoreSlim _snapshotting = new(1, 1);
@@ -98,7 +97,8 @@ public sealed partial class CatalogShardGrain(
             await state.ClearStateAsync(cancellationToken);
         }
 
-        this.RegisterGrainTimer(static (grain, ct) => grain.SnapshotAsync(ct), this, SnapshotInterval, SnapshotInterval);
+        var interval = catalogOptions.Value.SnapshotInterval;
+        this.RegisterGrainTimer(static (grain, ct) => grain.SnapshotAsync(ct), this, interval, interval);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>

@@ -56,4 +56,11 @@ public sealed class CatalogOptions
     /// however much engagement a shard takes. Default 8.
     /// </summary>
     public int MaxSnapshotPages { get; set; } = 8;
+
+    /// <summary>
+    /// How often a catalog shard writes its changed snapshot pages: the most registrations and signals a crash of its
+    /// silo can lose until the videos re-announce themselves (a graceful stop loses none: the shard writes on the way
+    /// out). Longer intervals write less often; over 0. Default 5 s.
+    /// </summary>
+    public TimeSpan SnapshotInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -53,19 +53,9 @@ public sealed partial class VideoGrain(
     private ICatalogShardGrain Shard =>
         GrainFactory.Reference<ICatalogShardGrain>(IdHash.Shard(this.GetPrimaryKeyString(), catalogOptions.Value.Shards));
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        // The shard keeps a periodic snapshot; re-announcing on activation repairs a shard that lost
-        // a registration to a crash between its snapshots.
-        if (S.Info is { State: PublicationState.Published })
-        {
-            await Shard.UpsertAsync(ToCatalogVideo());
-        }
-        else if (S.Info is { State: PublicationState.InReview } inReview)
-        {
-            await Publication.PropagateAsync(inReview, ToCatalogVideo, wasInReview: true);
-        }
-    }
+    // The shard keeps a periodic snapshot; re-announcing on activation repairs a shard that lost
+    // a registration to a crash between its snapshots (not after a migration: VideoGrain.Reannouncement.cs).
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => ReannounceAsync();
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {

@@ -20,6 +20,14 @@ public static class ClusterOperationsExtensions
     /// <summary>Key switching the activation rebalancer: <c>true</c> (default) moves activations toward balance after a silo joins.</summary>
     public const string RebalanceKey = "Platform:RebalanceActivations";
 
+    /// <summary>
+    /// Key choosing Orleans' strongly consistent grain directory (<c>true</c>, default) over the older eventually
+    /// consistent one: a silo that stops gracefully hands its directory ranges over instead of making the other silos
+    /// deactivate every grain registered with it (which let a second activation start while the first still ran).
+    /// Every silo of a cluster must use the same directory.
+    /// </summary>
+    public const string DistributedDirectoryKey = "Platform:DistributedGrainDirectory";
+
     /// <summary>Key switching Kubernetes hosting on (<c>true</c>): silo name from the pod, dead pods' silos declared dead. Default false.</summary>
     public const string KubernetesKey = "Platform:Kubernetes";
 
@@ -30,6 +38,14 @@ public static class ClusterOperationsExtensions
             // Reads POD_NAME, POD_NAMESPACE, POD_IP and ORLEANS_CLUSTER_ID / ORLEANS_SERVICE_ID (deploy/k8s),
             // and deletes the membership of silos whose pods are gone.
             silo.UseKubernetesHosting();
+        }
+
+        if (configuration.GetValue(DistributedDirectoryKey, true))
+        {
+            // Experimental in Orleans 10 (ORLEANSEXP003).
+#pragma warning disable ORLEANSEXP003
+            silo.AddDistributedGrainDirectory();
+#pragma warning restore ORLEANSEXP003
         }
 
         silo.Configure<ClusterMembershipOptions>(configuration.GetSection(MembershipSection));

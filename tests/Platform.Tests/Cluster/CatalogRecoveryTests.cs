@@ -16,7 +16,10 @@ public sealed class CatalogRecoveryTests(PostgresFixture postgres)
     [Fact]
     public async Task CatalogComesBackFromSnapshotPagesAfterWholeClusterKillWithoutTakenDownVideo()
     {
-        var settings = new ClusterSettings(await postgres.CreateDatabaseAsync());
+        var settings = new ClusterSettings(await postgres.CreateDatabaseAsync())
+        {
+            Overrides = new Dictionary<string, string> { ["Platform:Catalog:SnapshotInterval"] = "00:00:01" },
+        };
         var videos = Enumerable.Range(0, 24).Select(_ => ApiClient.NewId("v")).ToArray();
         var takenDown = videos[0];
         var cluster = await SiloCluster.StartAsync(settings, 1);
@@ -35,8 +38,8 @@ public sealed class CatalogRecoveryTests(PostgresFixture postgres)
             takedown.Headers.Add("X-Api-Key", settings.AdminKey);
             Assert.Equal(HttpStatusCode.OK, (await cluster.Http.SendAsync(takedown)).StatusCode);
 
-            // Past one snapshot interval (5 s), so the registrations are in the pages.
-            await Task.Delay(TimeSpan.FromSeconds(7));
+            // Past a few snapshot intervals (1 s here), so the registrations are in the pages.
+            await Task.Delay(TimeSpan.FromSeconds(3));
             foreach (var silo in cluster.Serving)
             {
                 cluster.Kill(silo);

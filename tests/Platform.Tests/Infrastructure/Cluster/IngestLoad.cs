@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
 
 namespace Platform.Tests.Infrastructure.Cluster;
 
@@ -14,8 +15,13 @@ namespace Platform.Tests.Infrastructure.Cluster;
 public sealed class IngestLoad(IReadOnlyList<string> videoIds, Func<IReadOnlyList<HttpClient>> gateways, string userPrefix, int users = 200, int batchSize = 20)
 {
     private readonly ConcurrentDictionary<string, ExpectedCounters> _expected = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _failures = new();
+    private readonly ConcurrentDictionary<Uri, int> _unansweredBy = new();
+    private readonly ConcurrentQueue<string> _unansweredHow = new();
+    private readonly ConcurrentDictionary<Uri, StrongBox<long>> _servedBy = new();
     private long _batches;
     private long _failedAttempts;
+    private long _unanswered;
     private long _longestFailingTicks;
 
     public IReadOnlyDictionary<string, ExpectedCounters> Expected => _expected;
@@ -23,8 +29,23 @@ public sealed class IngestLoad(IReadOnlyList<string> videoIds, Func<IReadOnlyLis
     /// <summary>Batches that ended in a 202.</summary>
     public long Batches => Interlocked.Read(ref _batches);
 
-    /// <summary>Attempts that failed (5xx, timeout, connection refused) and were retried.</summary>
+    /// <summary>Attempts that got an answer other than a 202, or a timeout or broken connection, and were retried.</summary>
     public long FailedAttempts => Interlocked.Read(ref _failedAttempts);
+
+    /// <summary>Attempts a gateway gave no answer at all (connection refused or closed first), retried on the next gateway at once.</summary>
+    public long Unanswered => Interlocked.Read(ref _unanswered);
+
+    /// <summary>The gateways that left an attempt unanswered.</summary>
+    public IReadOnlyCollection<Uri> UnansweredBy => [.. _unansweredBy.Keys];
+
+    /// <summary>How each unanswered attempt ended (when, which gateway, the transport error), for the test's output.</summary>
+    public IReadOnlyCollection<string> UnansweredHow => _unansweredHow;
+
+    /// <summary>Requests <paramref name="gateway"/> answered with success so far.</summary>
+    public long ServedBy(Uri gateway) => _servedBy.TryGetValue(gateway, out var count) ? Interlocked.Read(ref count.Value) : 0;
+
+    /// <summary>Each failed attempt: when (UTC), which gateway, and what it got.</summary>
+    public IReadOnlyCollection<string> Failures => _failures;
 
     /// <summary>The longest time from a batch's first failed attempt to its 202.</summary>
     public TimeSpan LongestFailing => TimeSpan.FromTicks(Interlocked.Read(ref _longestFailingTicks));
@@ -64,11 +85,22 @@ public sealed class IngestLoad(IReadOnlyList<string> videoIds, Func<IReadOnlyLis
                     using var response = await http.PostAsJsonAsync("/v1/events", payload);
                     if (response.StatusCode == HttpStatusCode.Accepted)
                     {
+                        Interlocked.Increment(ref _servedBy.GetOrAdd(http.BaseAddress!, _ => new StrongBox<long>()).Value);
                         break;
                     }
+
+                    _failures.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {http.BaseAddress} {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
                 }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                catch (HttpRequestException ex)
                 {
+                    // No answer at all (not listening any more, or the connection closed first): the same batch goes
+                    // to the next gateway at once, as a load balancer does.
+                    RecordUnanswered(http, ex);
+                    continue;
+                }
+                catch (TaskCanceledException ex)
+                {
+                    _failures.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {http.BaseAddress} {ex.GetType().Name}: {ex.Message}");
                 }
 
                 Interlocked.Increment(ref _failedAttempts);
@@ -110,5 +142,12 @@ public sealed class IngestLoad(IReadOnlyList<string> videoIds, Func<IReadOnlyLis
                 }
             }
         }
+    }
+
+    private void RecordUnanswered(HttpClient http, HttpRequestException ex)
+    {
+        Interlocked.Increment(ref _unanswered);
+        _unansweredBy.TryAdd(http.BaseAddress!, 0);
+        _unansweredHow.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {http.BaseAddress} {ex.HttpRequestError}: {ex.InnerException?.Message ?? ex.Message}");
     }
 }

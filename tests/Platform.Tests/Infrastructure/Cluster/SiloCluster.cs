@@ -96,6 +96,16 @@ public sealed class SiloCluster(ClusterSettings settings) : IAsyncDisposable
         await silo.StopAsync(TimeSpan.FromSeconds(60));
     }
 
+    /// <summary>
+    /// Graceful stop as an orchestrator does it without draining first: SIGTERM while the silo still gets traffic; the
+    /// load balancer takes it out once it has exited (until then its port refuses connections once it stops listening).
+    /// </summary>
+    public async Task TerminateAsync(SiloProcess silo)
+    {
+        await silo.StopAsync(TimeSpan.FromSeconds(60));
+        Drain(silo);
+    }
+
     public string Logs()
     {
         var text = new StringBuilder();
