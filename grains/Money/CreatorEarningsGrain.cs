@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Transactions.Abstractions;
@@ -18,12 +19,14 @@ namespace Platform.Grains.Money;
 public sealed partial class CreatorEarningsGrain(
     [TransactionalState(StorageNames.CreatorEarningsState, StorageNames.Provider)] ITransactionalState<CreatorEarningsState> earnings,
     IOptions<MonetizationOptions> options,
+    IHostApplicationLifetime host,
     ILogger<CreatorEarningsGrain> logger)
     : Grain, ICreatorEarningsGrain
 {
     private readonly TimeSpan _flushInterval = options.Value.LedgerFlushInterval;
     private IGrainTimer? _flushTimer;
     private bool _flushScheduled;
+    private bool _deactivating;
 
     private string CreatorId => this.GetPrimaryKeyString();
 
@@ -31,6 +34,15 @@ public sealed partial class CreatorEarningsGrain(
     {
         // A previous activation (or silo) may have left unflushed changes in storage: flush them soon too.
         ScheduleFlush();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // What is unflushed stays in the committed state; the next activation flushes it. No flush starts while the
+        // activation (or the silo) is going away.
+        _deactivating = true;
+        _flushTimer?.Dispose();
         return Task.CompletedTask;
     }
 
@@ -95,7 +107,7 @@ public sealed partial class CreatorEarningsGrain(
 
     private void ScheduleFlush()
     {
-        if (_flushScheduled)
+        if (_flushScheduled || _deactivating)
         {
             return;
         }
@@ -108,6 +120,13 @@ public sealed partial class CreatorEarningsGrain(
     private Task FlushSoonAsync()
     {
         _flushScheduled = false;
+
+        // Once the silo stops, no flush starts: one whose shard is on a silo going away would hold this activation (and
+        // the silo's stop) until Orleans' prepare timeout; the next activation flushes instead.
+        if (_deactivating || host.ApplicationStopping.IsCancellationRequested)
+        {
+            return Task.CompletedTask;
+        }
 
         // A call to this grain, not awaited: the timer's turn ends first, so the flush's own transaction can run.
         _ = FlushInItsOwnTransactionAsync();
