@@ -67,7 +67,7 @@ public static class EventsApi
                 batch[j] = events[indices[j]].Event;
             }
 
-            calls.Add(retry.RunAsync(static call => call.User.ApplyEventsAsync(call.Batch), (User: grains.GetGrain<IUserGrain>(userId), Batch: batch), cancellationToken));
+            calls.Add(retry.RunAsync(static call => call.User.ApplyEventsAsync(call.Batch), (User: grains.Reference<IUserGrain>(userId), Batch: batch), cancellationToken));
         }
 
         var results = await Task.WhenAll(calls);

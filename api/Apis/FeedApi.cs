@@ -48,7 +48,7 @@ public static class FeedApi
         }
 
         var started = Stopwatch.GetTimestamp();
-        var page = await retry.RunAsync(static call => call.User.GetFeedAsync(call.Count), (User: grains.GetGrain<IUserGrain>(userId), Count: count), request.HttpContext.RequestAborted);
+        var page = await retry.RunAsync(static call => call.User.GetFeedAsync(call.Count), (User: grains.Reference<IUserGrain>(userId), Count: count), request.HttpContext.RequestAborted);
         metrics.FeedServed(Stopwatch.GetElapsedTime(started));
         return TypedResults.Ok(new FeedResponse(userId, page.RequestId, page.Items, page.Experiments));
     }

@@ -213,6 +213,12 @@ CREATE TABLE IF NOT EXISTS platform_grain_state
     PRIMARY KEY (service_id, state_name, grain_key, grain_id_n0, grain_id_n1)
 );
 
+-- States are Orleans' binary serialization, which pglz barely shrinks: store them uncompressed (no compression CPU per
+-- write of a state over the 2 KB TOAST threshold), and leave room in each page so that an update can stay on its
+-- page (a HOT update, no index write). Both are idempotent.
+ALTER TABLE platform_grain_state ALTER COLUMN payload SET STORAGE EXTERNAL;
+ALTER TABLE platform_grain_state SET (fillfactor = 80);
+
 INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES
 ('ReadFromStorageKey', $q$
     SELECT payload AS "PayloadBinary", version AS "Version"

@@ -11,10 +11,13 @@ namespace Platform.Grains.Storage;
 /// Unlike Orleans' memory provider it makes no grain call per read or write (that provider keeps the
 /// bytes in storage grains). State lives as long as the process, like any memory storage, and is
 /// visible to this silo only: the platform uses it only when the silo is alone (localhost clustering).
+/// A state marked <see cref="ILiveState"/> (the user, video and creator states of the event path) is kept as
+/// the grain's object itself: no serialization or copy per write, and a reactivated grain continues with it.
 /// </summary>
-public sealed class InProcessGrainStorage(Serializer serializer, Analytics.InProcessSeriesHistory? history = null) : IGrainStorage, IGrainStateWriter
+public sealed class InProcessGrainStorage(Serializer serializer, Analytics.InProcessSeriesHistory? history = null)
+    : IGrainStorage, IGrainStateWriter, ILiveStateStore
 {
-    private static readonly StoredState Empty = new([], null);
+    private static readonly StoredState Empty = new(null, null, null);
 
     // One slot per grain state, created on its first write; its content is replaced by compare-and-swap,
     // so writers never lock, and the version check fails a writer that lost a race.
@@ -25,7 +28,7 @@ public sealed class InProcessGrainStorage(Serializer serializer, Analytics.InPro
     {
         if (_slots.TryGetValue((stateName, grainId), out var slot) && Volatile.Read(ref slot.State) is { ETag: { } etag } stored)
         {
-            grainState.State = serializer.Deserialize<T>(stored.Payload);
+            grainState.State = stored.Live is T live ? live : serializer.Deserialize<T>(stored.Payload!);
             grainState.ETag = etag;
             grainState.RecordExists = true;
         }
@@ -35,7 +38,9 @@ public sealed class InProcessGrainStorage(Serializer serializer, Analytics.InPro
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        grainState.ETag = Write(stateName, grainId, serializer.SerializeToArray(grainState.State), grainState.ETag);
+        grainState.ETag = grainState.State is ILiveState live
+            ? Keep(stateName, grainId, live, grainState.ETag, [])
+            : Write(stateName, grainId, serializer.SerializeToArray(grainState.State), grainState.ETag);
         grainState.RecordExists = true;
         return Task.CompletedTask;
     }
@@ -56,6 +61,18 @@ public sealed class InProcessGrainStorage(Serializer serializer, Analytics.InPro
         return Task.FromResult(version);
     }
 
+    public string Keep(string stateName, GrainId storageId, ILiveState state, string? etag, Analytics.SeriesRow[] rows)
+    {
+        if (rows.Length > 0 && history is null)
+        {
+            throw new NotSupportedException("This storage has no history for series rows.");
+        }
+
+        var version = Store(stateName, storageId, null, state, etag);
+        history?.Apply(rows);
+        return version;
+    }
+
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         if (_slots.TryGetValue((stateName, grainId), out var slot))
@@ -72,10 +89,12 @@ public sealed class InProcessGrainStorage(Serializer serializer, Analytics.InPro
         return Task.CompletedTask;
     }
 
-    private string Write(string stateName, GrainId grainId, byte[] payload, string? etag)
+    private string Write(string stateName, GrainId grainId, byte[] payload, string? etag) => Store(stateName, grainId, payload, null, etag);
+
+    private string Store(string stateName, GrainId grainId, byte[]? payload, ILiveState? live, string? etag)
     {
         var slot = _slots.GetOrAdd((stateName, grainId), static _ => new Slot());
-        var next = new StoredState(payload, Interlocked.Increment(ref _version).ToString(CultureInfo.InvariantCulture));
+        var next = new StoredState(payload, live, Interlocked.Increment(ref _version).ToString(CultureInfo.InvariantCulture));
         Swap(slot, next, stateName, grainId, etag);
         return next.ETag!;
     }
@@ -89,8 +108,8 @@ public sealed class InProcessGrainStorage(Serializer serializer, Analytics.InPro
         }
     }
 
-    /// <summary>A grain state's latest bytes and version; a null version means no state.</summary>
-    private sealed record StoredState(byte[] Payload, string? ETag);
+    /// <summary>A grain state's latest bytes (or, for an <see cref="ILiveState"/>, the object) and version; a null version means no state.</summary>
+    private sealed record StoredState(byte[]? Payload, ILiveState? Live, string? ETag);
 
     private sealed class Slot
     {

@@ -17,6 +17,8 @@ namespace Platform.Grains.Storage;
 /// <item>With an <see cref="IGrainStateWriter"/> (PostgreSQL), writes are serialized at once (that is the
 /// snapshot) and grouped with other grains' writes into one round trip; reads stay with the provider. A state
 /// that owes rows to the history table (<see cref="Analytics.ISeriesRowSource"/>) hands them over with it.</item>
+/// <item>With an <see cref="ILiveStateStore"/> (the single-node memory default), an <see cref="ILiveState"/> is kept as the
+/// object: nothing to copy, as the store lives in this process and only the grain changes it.</item>
 /// <item>Storage failures (the driver's exceptions, which Orleans cannot serialize across silos) leave
 /// as <see cref="StorageUnavailableException"/>, which it can, carrying the driver's message; version
 /// conflicts stay <see cref="InconsistentStateException"/>.</item>
@@ -75,6 +77,14 @@ public sealed class PlatformGrainStorage(IGrainStorage inner, DeepCopier copier,
 
     private async Task WriteCopyAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        if (writer is ILiveStateStore store && grainState.State is ILiveState live)
+        {
+            var rows = grainState.State is Analytics.ISeriesRowSource source ? source.TakeSeriesRows() : [];
+            grainState.ETag = store.Keep(stateName, Escape(grainId), live, grainState.ETag, rows);
+            grainState.RecordExists = true;
+            return;
+        }
+
         if (writer is not null && serializer is not null)
         {
             var payload = serializer.SerializeToArray(grainState.State);

@@ -6,7 +6,7 @@ namespace Platform.Grains.Users;
 
 /// <summary>A user's persistent state. Ids are never renumbered: stored state must load after upgrades.</summary>
 [GenerateSerializer, Alias("Platform.UserState")]
-public sealed class UserState
+public sealed class UserState : ILiveState
 {
     /// <summary>Long-term taste embedding, learned online.</summary>
     [Id(0)] public float[] Vector { get; set; } = [];

@@ -4,6 +4,7 @@ using Platform.GrainInterfaces;
 using Platform.Grains.Analytics;
 using Platform.Grains.Catalog;
 using Platform.Grains.Content;
+using Platform.Grains.Creators;
 using Platform.Grains.Engagement;
 using Platform.Grains.Options;
 using Platform.Grains.Recommendation;
@@ -28,6 +29,7 @@ public sealed partial class VideoGrain(
     IOptions<ModerationOptions> moderationOptions,
     CatalogReporter reporter,
     VideoContextCache contexts,
+    CreatorDeltaBatcher creatorDeltas,
     ILogger<VideoGrain> logger,
     TimeProvider time,
     IOptions<AnalyticsOptions> analyticsOptions,
@@ -281,7 +283,7 @@ public sealed partial class VideoGrain(
             }
 
             CreatorDelta[] deltas = [.. S.CreatorOutbox.GetRange(0, count)];
-            await GrainFactory.Reference<ICreatorGrain>(S.Info!.CreatorId).ApplyDeltasAsync(deltas);
+            await creatorDeltas.ApplyAsync(S.Info!.CreatorId, deltas);
 
             // The creator applies each sequence once, so the removal need not be durable at once.
             S.CreatorOutbox.RemoveRange(0, count);

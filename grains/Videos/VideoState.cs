@@ -6,7 +6,7 @@ namespace Platform.Grains.Videos;
 
 /// <summary>A video's persistent state. Ids are never renumbered.</summary>
 [GenerateSerializer, Alias("Platform.VideoState")]
-public sealed class VideoState : ISeriesRowSource
+public sealed class VideoState : ISeriesRowSource, ILiveState
 {
     /// <summary>The registration; null until the video is registered.</summary>
     [Id(0)] public VideoInfo? Info { get; set; }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Platform.Api.Extensions;
 using Platform.Grains.Catalog;
+using Platform.Grains.Creators;
 using Platform.Grains.Options;
 using Platform.Grains.Privacy;
 using Platform.Grains.Recommendation;
@@ -24,6 +25,7 @@ public static class GrainServiceExtensions
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<CatalogReporter>());
         services.AddSingleton<VideoContextCache>();
         services.AddSingleton<VideoEngagementBatcher>();
+        services.AddSingleton<CreatorDeltaBatcher>();
         services.AddSingleton<CoEngagementBatcher>();
         services.AddSingleton<ImpressionBatcher>();
         services.AddPlatformAnalytics();

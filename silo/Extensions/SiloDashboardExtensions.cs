@@ -15,10 +15,22 @@ public static class SiloDashboardExtensions
         {
             var sampling = configuration.GetSection(DashboardSamplingOptions.Section).Get<DashboardSamplingOptions>() ?? new();
             silo.AddDashboard(o => o.CounterUpdateIntervalMs = (int)sampling.CounterInterval.TotalMilliseconds);
+            if (!sampling.GrainCallProfiling)
+            {
+                foreach (var filter in silo.Services.Where(IsDashboardCallFilter).ToList())
+                {
+                    silo.Services.Remove(filter);
+                }
+            }
         }
 
         return silo;
     }
+
+    /// <summary>The dashboard's grain call filter (its grain profiler), however it is registered.</summary>
+    private static bool IsDashboardCallFilter(ServiceDescriptor service) =>
+        service.ServiceType == typeof(IIncomingGrainCallFilter)
+        && (service.ImplementationType ?? service.ImplementationInstance?.GetType() ?? service.ImplementationFactory?.Method.DeclaringType)?.Assembly == typeof(DashboardOptions).Assembly;
 
     /// <summary>Maps the dashboard at <c>/dashboard</c>, unless <c>Platform:Dashboard</c> is false.</summary>
     public static WebApplication MapPlatformDashboard(this WebApplication app)

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Tests.Infrastructure;
 using static Platform.Tests.Infrastructure.ApiClient;
 
@@ -48,4 +49,16 @@ public sealed class OperationsTests(PlatformServerFixture platform)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("html", response.Content.Headers.ContentType?.MediaType ?? "");
     }
+
+    [Fact]
+    public async Task TheDashboardTimesGrainCallsOnlyWhenProfilingIsSwitchedOn()
+    {
+        Assert.DoesNotContain(platform.Server.Services.GetServices<IIncomingGrainCallFilter>(), IsDashboardFilter);
+
+        await using var profiled = await PlatformServer.StartAsync(new Dictionary<string, string?> { ["Platform:DashboardSampling:GrainCallProfiling"] = "true" });
+        Assert.Contains(profiled.Services.GetServices<IIncomingGrainCallFilter>(), IsDashboardFilter);
+        Assert.Equal(HttpStatusCode.OK, (await profiled.Http.GetAsync("/dashboard/")).StatusCode);
+    }
+
+    private static bool IsDashboardFilter(IIncomingGrainCallFilter filter) => filter.GetType().Assembly == typeof(Orleans.Dashboard.DashboardOptions).Assembly;
 }

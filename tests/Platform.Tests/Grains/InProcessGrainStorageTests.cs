@@ -63,4 +63,22 @@ public sealed class InProcessGrainStorageTests(PlatformServerFixture platform)
         await _storage.ReadStateAsync("s", _grain, read);
         Assert.Equal(4, read.State!.Views);
     }
+
+    [Fact]
+    public async Task ALiveStateIsKeptAsTheGrainsOwnObjectUnderTheSameVersionCheck()
+    {
+        var state = new GrainState<CreatorState>(new CreatorState { Followers = 2 });
+        await _storage.WriteStateAsync("s", _grain, state);
+
+        var read = new GrainState<CreatorState>(new CreatorState());
+        await _storage.ReadStateAsync("s", _grain, read);
+        Assert.Same(state.State, read.State);
+        Assert.Equal(state.ETag, read.ETag);
+
+        var stale = new GrainState<CreatorState>(new CreatorState { Followers = 9 }) { ETag = "0" };
+        await Assert.ThrowsAsync<InconsistentStateException>(() => _storage.WriteStateAsync("s", _grain, stale));
+        var again = new GrainState<CreatorState>(new CreatorState());
+        await _storage.ReadStateAsync("s", _grain, again);
+        Assert.Same(state.State, again.State);
+    }
 }
