@@ -51,7 +51,10 @@ public sealed class IngestBench(BenchOptions options)
             $"failed requests (retried): {Interlocked.Read(ref _failed)}, longest a batch kept failing: {TimeSpan.FromTicks(Interlocked.Read(ref _longestFailingTicks)).TotalSeconds:F1} s");
     }
 
-    private string Ms(double percentile) => (_latency.GetValueAtPercentile(percentile) / (double)TimeSpan.TicksPerMillisecond).ToString("F1");
+    /// <summary>A latency percentile in ms; "-" when no request finished in the measured window (a short run under load).</summary>
+    private string Ms(double percentile) => _latency.TotalCount == 0
+        ? "-"
+        : (_latency.GetValueAtPercentile(percentile) / (double)TimeSpan.TicksPerMillisecond).ToString("F1");
 
     private async Task<string[]> RegisterVideosAsync()
     {
