@@ -141,7 +141,8 @@ public sealed partial class CreatorEarningsGrain(
         }
         catch (Exception ex)
         {
-            // Nothing moved (the transaction aborted as a whole); the changes stay counted here and are flushed later.
+            // The flush committed on both sides or on neither (Orleans resolves one in doubt); a later flush moves
+            // whatever is still unflushed, so nothing is moved twice or lost.
             LogFlushFailed(ex, CreatorId);
             ScheduleFlush();
         }
