@@ -200,22 +200,9 @@ public static class MoneyApi
     private static async Task<Results<Ok<LedgerSummary>, ValidationProblem, ProblemHttpResult>> GetLedgerSummaryAsync(
         HttpRequest request, IGrainFactory grains, ITransactionClient transactions)
     {
-        // One read transaction over every shard: a consistent cut, so the totals balance exactly even while payments run.
-        return await ReadAsync(request, async () =>
-        {
-            var totals = LedgerSummary.Zero;
-            await transactions.RunTransaction(TransactionOption.Create, async () =>
-            {
-                var shards = new Task<LedgerSummary>[LedgerShards.Count];
-                for (var i = 0; i < shards.Length; i++)
-                {
-                    shards[i] = grains.GetGrain<ILedgerShardGrain>(i).GetAsync();
-                }
-
-                totals = (await Task.WhenAll(shards)).Aggregate(LedgerSummary.Zero, (sum, shard) => sum.Add(shard));
-            });
-            return totals;
-        });
+        // One read transaction over every shard and the creators' unflushed parts: a consistent cut, so the totals balance
+        // exactly and include every committed payment, even while payments and flushes run.
+        return await ReadAsync(request, () => LedgerSummaryReader.ReadAsync(grains, transactions));
     }
 
     /// <summary>A read transaction; a conflicting payment can abort it, so it is retried like a payment.</summary>

@@ -3,9 +3,11 @@ using Orleans.Concurrency;
 namespace Platform.GrainInterfaces;
 
 /// <summary>
-/// One shard of the platform's money totals, keyed 0..shards-1 (payments spread by id). Every payment
-/// adds to one shard inside its own transaction, so the shards summed in one read transaction balance
-/// exactly (<see cref="LedgerSummary"/>).
+/// One shard of the platform's money totals, keyed 0..shards-1. Credits and erasures add to the shard of their id
+/// inside their own transaction; tips and purchases add to their creator's earnings grain, which moves them to the
+/// creator's shard (<see cref="LedgerShards.OfCreator"/>) later in one transaction on both, while the shard lists the
+/// creator as holding unflushed changes. So the shards and the listed creators' unflushed changes, read in one read
+/// transaction, balance exactly (<see cref="LedgerSummary"/>).
 /// </summary>
 public interface ILedgerShardGrain : IGrainWithIntegerKey
 {
@@ -17,6 +19,19 @@ public interface ILedgerShardGrain : IGrainWithIntegerKey
     [ReadOnly]
     [Transaction(TransactionOption.CreateOrJoin)]
     Task<LedgerSummary> GetAsync();
+
+    /// <summary>Lists a creator as holding unflushed ledger changes (in the payment's transaction that makes the first of them).</summary>
+    [Transaction(TransactionOption.Join)]
+    Task ListUnflushedAsync(string creatorId);
+
+    /// <summary>Adds a creator's unflushed ledger changes to the totals and unlists the creator (in the flush's transaction).</summary>
+    [Transaction(TransactionOption.Join)]
+    Task FlushAsync(string creatorId, LedgerSummary change);
+
+    /// <summary>The totals and the creators listed as holding unflushed changes.</summary>
+    [ReadOnly]
+    [Transaction(TransactionOption.CreateOrJoin)]
+    Task<LedgerShardRead> ReadAsync();
 }
 
 /// <summary>How many ledger shards there are. Fixed: a summary must read every shard a payment ever wrote.</summary>
@@ -35,4 +50,7 @@ public static class LedgerShards
 
         return (int)(hash % Count);
     }
+
+    /// <summary>The shard a creator's flushed payments go to (the same hash, of the creator id).</summary>
+    public static int OfCreator(string creatorId) => Of(creatorId);
 }

@@ -7,4 +7,7 @@ namespace Platform.Grains.Money;
 public sealed class LedgerShardState
 {
     [Id(0)] public LedgerSummary Totals { get; set; } = LedgerSummary.Zero;
+
+    /// <summary>The creators of this shard holding payments' ledger changes not yet in <see cref="Totals"/>.</summary>
+    [Id(1)] public HashSet<string> UnflushedCreators { get; set; } = [];
 }

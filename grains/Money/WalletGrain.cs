@@ -10,8 +10,9 @@ namespace Platform.Grains.Money;
 
 /// <summary>
 /// A user's wallet. Each credit, tip or purchase is one Orleans transaction over the wallet, the
-/// payment id's record, the creator's earnings and a ledger shard, taken in that order by every
-/// payment (so two payments never wait on each other in a cycle). The wallet is write-locked first:
+/// payment id's record, and the creator's earnings (a tip or purchase; they hold its ledger change until
+/// they flush it) or a ledger shard (a credit), taken in that order by every payment (so two payments
+/// never wait on each other in a cycle). The wallet is write-locked first:
 /// the balance it checks is the balance it debits, so no race can take it below zero.
 /// </summary>
 public sealed class WalletGrain(
@@ -86,8 +87,8 @@ public sealed class WalletGrain(
                 s.Purchased.Add(payment.VideoId!);
             }
         });
+        // The creator's earnings also hold the ledger's change until they flush it to their shard (CreatorEarningsGrain).
         var earnings = await GrainFactory.GetGrain<ICreatorEarningsGrain>(payment.CreatorId).AddAsync(payment.Kind, amount, fee);
-        await LedgerShard(payment.PaymentId).AddAsync(new LedgerSummary(0, -amount, amount, amount, fee));
         return new PaymentOutcome(PaymentStatus.Applied, balance - amount, earnings);
     }
 

@@ -18,6 +18,11 @@ public sealed class MonetizationOptionsValidator : IValidateOptions<Monetization
             failures.Add($"{MonetizationOptions.Section}:JournalPageSize must be 1..10,000 (was {options.JournalPageSize}).");
         }
 
+        if (options.LedgerFlushInterval < TimeSpan.FromMilliseconds(50) || options.LedgerFlushInterval > TimeSpan.FromHours(1))
+        {
+            failures.Add($"{MonetizationOptions.Section}:LedgerFlushInterval must be 00:00:00.050..01:00:00 (was {options.LedgerFlushInterval}).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -19,7 +19,12 @@ public sealed class MoneyClusterTests(PostgresFixture postgres, ITestOutputHelpe
     [Fact]
     public async Task TipsSurviveSiloAndWholeClusterKillsChargedOnceAndConserved()
     {
-        var settings = new ClusterSettings(await postgres.CreateDatabaseAsync());
+        // Creators flush their ledger changes to the shards every 2 s: both kills hit tips whose ledger change is held
+        // only by the creator's earnings row (committed, not yet flushed), and flushes run before, between and after them.
+        var settings = new ClusterSettings(await postgres.CreateDatabaseAsync())
+        {
+            Overrides = new Dictionary<string, string> { ["Platform:Monetization:LedgerFlushInterval"] = "00:00:02" },
+        };
         var users = Enumerable.Range(0, 40).Select(i => $"u-{i}").ToArray();
         var creators = Enumerable.Range(0, 6).Select(i => $"c-{i}").ToArray();
         var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -29,6 +29,18 @@ public sealed class MonetizationOptionsTests
         Assert.True(result.Failed);
     }
 
+    [Theory]
+    [InlineData("00:00:00.049")]
+    [InlineData("01:00:00.001")]
+    [InlineData("-00:00:01")]
+    public void LedgerFlushIntervalOutOfRangeIsRefused(string interval)
+    {
+        var result = new MonetizationOptionsValidator().Validate(null, new MonetizationOptions { LedgerFlushInterval = TimeSpan.Parse(interval) });
+
+        Assert.True(result.Failed);
+        Assert.Contains("LedgerFlushInterval", result.FailureMessage);
+    }
+
     [Fact]
     public void DefaultsAreValid() => Assert.True(new MonetizationOptionsValidator().Validate(null, new MonetizationOptions()).Succeeded);
 }

@@ -24,6 +24,7 @@ public sealed class MoneyMessageSerializationTests(PlatformServerFixture platfor
             new LedgerSummary(1000, 880, 120, 120, 36),
             new LedgerSummary(1000, 780, 120, 120, 36, 100),
             new WalletErasure(450, 3),
+            new LedgerShardRead(new LedgerSummary(1000, 880, 120, 120, 36), ["c-1", "c-2"]),
             new UserAdExport(["howto"], "2026-12-01", new Dictionary<string, int> { ["cmp-1"] = 2 }, [new ServedAdExport("ad-1", "cmp-1", DateTimeOffset.UnixEpoch, true, false)]),
             new CreatorStatsSnapshot(new CreatorStats("c-1", 1, 1, 2, 0, 0, 0, 9_000, []), DateTimeOffset.UnixEpoch, earnings),
             new FeedItem("v-1", "c-1", 0.5, CandidateSource.Fresh, 250, true),
@@ -60,5 +61,23 @@ public sealed class MoneyMessageSerializationTests(PlatformServerFixture platfor
         Assert.Equal(2, copy.JournalPages);
         Assert.Equal(1, copy.FirstPage);
         Assert.Equal(wallet.Journal, copy.Journal);
+    }
+
+    [Fact]
+    public void LedgerStatesWithUnflushedChangesRoundTripThroughTheOrleansSerializer()
+    {
+        var serializer = platform.Server.Services.GetRequiredService<Serializer>();
+        var earnings = new CreatorEarningsState { TipsCents = 99, SalesCents = 250, PlatformFeeCents = 104, Payments = 2, Unflushed = new LedgerSummary(0, -349, 349, 349, 104), Listed = true };
+        var shard = new LedgerShardState { Totals = new LedgerSummary(2000, 1651, 349, 349, 104) };
+        shard.UnflushedCreators.Add("c-1");
+
+        var earningsCopy = serializer.Deserialize<CreatorEarningsState>(serializer.SerializeToArray(earnings))!;
+        var shardCopy = serializer.Deserialize<LedgerShardState>(serializer.SerializeToArray(shard))!;
+
+        Assert.Equal(earnings.Unflushed, earningsCopy.Unflushed);
+        Assert.True(earningsCopy.Listed);
+        Assert.Equal(99, earningsCopy.TipsCents);
+        Assert.Equal(shard.Totals, shardCopy.Totals);
+        Assert.Equal(["c-1"], shardCopy.UnflushedCreators);
     }
 }
