@@ -21,7 +21,7 @@ public static class EventPathCost
         var now = DateTimeOffset.UtcNow;
         var info = new VideoInfo("v-cost", "c-cost", "Cost", [], 30_000, PublicationState.Published, now.AddMinutes(-10));
         var state = new VideoAnalyticsState();
-        var recorder = new VideoAnalyticsRecorder("v-cost", inTables: false);
+        var recorder = new VideoAnalyticsRecorder("v-cost", inTables: false, historyFlushInterval: TimeSpan.Zero);
         var view = EngagementRules.For(EngagementType.View);
         var events = new EngagementEvent[Events];
         for (var i = 0; i < Events; i++)
@@ -41,7 +41,7 @@ public static class EventPathCost
         var emptyVideo = serializer.SerializeToArray(new VideoState()).Length;
         var liveVideo = serializer.SerializeToArray(new VideoState { Analytics = state }).Length;
         var creator = new CreatorState();
-        var creatorRecorder = new CreatorAnalyticsRecorder("c-cost", inTables: false);
+        var creatorRecorder = new CreatorAnalyticsRecorder("c-cost", inTables: false, historyFlushInterval: TimeSpan.Zero);
         for (var minute = 0; minute < 60; minute++)
         {
             creatorRecorder.RecordDelta(creator.Analytics, new CreatorDelta("v-cost", 1, 0, 0, 0, 1_000, minute + 1,
