@@ -8,6 +8,9 @@ set -euo pipefail
 a=$1; b=$2; port=$3; rounds=${4:-2}
 loadgen=${LOADGEN:?set LOADGEN to a built Platform.LoadGen}
 videos=${VIDEOS:-20000}; users=${USERS:-20000}; duration=${DURATION:-20s}
+gc_figures() {
+  curl -s "http://127.0.0.1:$port/metrics" | awk '/^dotnet_gc_heap_total_allocated_bytes_total/ {a = $2} /^dotnet_gc_collections_total/ {c += $2} END {print a + 0, c + 0}'
+}
 run() {
   local dir=$1
   "$dir/Platform.Silo" --urls "http://127.0.0.1:$port" --Orleans:SiloPort=$((port + 31)) --Orleans:GatewayPort=$((port + 32)) \
@@ -16,8 +19,13 @@ run() {
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health/ready" > /dev/null && break; sleep 0.5; done
   "$loadgen" --url "http://127.0.0.1:$port" --server-pid $pid --mode seed --videos "$videos" --users "$users" --seed-users-with reads --prefix p1 > /dev/null
   echo "== $dir $(date -u +%T) load $(cut -d' ' -f1-3 /proc/loadavg)"
+  local before; before=$(gc_figures)
   "$loadgen" --url "http://127.0.0.1:$port" --server-pid $pid --mode closed --mix events:1 --batch 100 --skew 1 --concurrency 8 \
-    --videos "$videos" --users "$users" --prefix p1 --duration "$duration" --warmup 5s | grep -E "^events|efficiency|server:"
+    --videos "$videos" --users "$users" --prefix p1 --duration "$duration" --warmup 0s > "/tmp/event-ab-$port.txt"
+  grep -E "^events|efficiency|server:" "/tmp/event-ab-$port.txt"
+  # Allocation and collections per event, from the silo's own /metrics (requests x 100 events).
+  echo "$before $(gc_figures) $(awk '/^events /{print $2}' "/tmp/event-ab-$port.txt")" |
+    awk '{ev = $5 * 100; if (ev > 0) printf "allocated %.0f bytes per event, %.1f collections per 10k events\n", ($3 - $1) / ev, ($4 - $2) * 10000 / ev}'
   kill $pid; wait $pid 2>/dev/null || true
 }
 for _ in $(seq 1 "$rounds"); do run "$a"; run "$b"; done
