@@ -13,7 +13,7 @@ public sealed class LiveOptions
 
     /// <summary>
     /// How often the gateway renews its registration with a watched creator's grain. It must stay
-    /// well under the grain's one-minute expiry; each renewal also repairs updates missed while the
+    /// well under the grain's expiry (<c>Platform:Live:SubscriptionExpiry</c>, one minute by default); each renewal also repairs updates missed while the
     /// grain moved or restarted. Default 15 s.
     /// </summary>
     public TimeSpan RenewInterval { get; set; } = TimeSpan.FromSeconds(15);

@@ -2,26 +2,22 @@ using System.Collections.Frozen;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Utilities;
 using Platform.GrainInterfaces;
+using Platform.Grains.Options;
 
 namespace Platform.Grains.Creators;
 
 /// <summary>
 /// Pushes a creator's counters to live observers (gateways), coalesced: a change after a quiet spell
 /// goes out at once, changes that follow ride along on a one-shot timer, and observers get one
-/// snapshot per <see cref="NotifyDelay"/> at most however hot the creator's videos are. Costs
+/// snapshot per <see cref="LiveStatsOptions.NotifyDelay"/> at most however hot the creator's videos are. Costs
 /// nothing while nobody watches. Lives in the grain activation; observers renew their registration
 /// (which also reactivates a grain that moved or restarted).
 /// </summary>
 internal sealed class CreatorStatsPublisher
 {
-    /// <summary>Least time between two notifications: at most 4 messages a second.</summary>
-    public static readonly TimeSpan NotifyDelay = TimeSpan.FromMilliseconds(250);
-
-    /// <summary>A registration not renewed for this long is dropped (the gateway went away).</summary>
-    public static readonly TimeSpan SubscriptionExpiry = TimeSpan.FromMinutes(1);
-
     private static readonly FrozenSet<string> ReadOnlyMethods = new[]
     {
         nameof(ICreatorGrain.GetStatsAsync), nameof(ICreatorGrain.SubscribeAsync), nameof(ICreatorGrain.UnsubscribeAsync),
@@ -33,6 +29,7 @@ internal sealed class CreatorStatsPublisher
     private readonly Func<Task<CreatorStats>> _stats;
     private readonly Func<Task<CreatorEarnings?>>? _earnings;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _notifyDelay;
     private readonly ObserverManager<ICreatorStatsObserver> _observers;
     private IGrainTimer? _flushTimer;
     private bool _pending;
@@ -45,7 +42,9 @@ internal sealed class CreatorStatsPublisher
         _earnings = earnings;
         _time = grain.GrainContext.ActivationServices.GetService<TimeProvider>() ?? TimeProvider.System;
         var logger = grain.GrainContext.ActivationServices.GetRequiredService<ILogger<CreatorStatsPublisher>>();
-        _observers = new ObserverManager<ICreatorStatsObserver>(SubscriptionExpiry, logger)
+        var options = grain.GrainContext.ActivationServices.GetRequiredService<IOptions<LiveStatsOptions>>().Value;
+        _notifyDelay = options.NotifyDelay;
+        _observers = new ObserverManager<ICreatorStatsObserver>(options.SubscriptionExpiry, logger)
         {
             GetDateTime = () => _time.GetUtcNow().UtcDateTime,
         };
@@ -72,7 +71,7 @@ internal sealed class CreatorStatsPublisher
         return _observers.Count;
     }
 
-    /// <summary>Call after the counters may have changed; observers hear of it within <see cref="NotifyDelay"/>.</summary>
+    /// <summary>Call after the counters may have changed; observers hear of it within <see cref="LiveStatsOptions.NotifyDelay"/>.</summary>
     public void MarkChanged()
     {
         if (_pending || _observers.Count == 0)
@@ -81,7 +80,7 @@ internal sealed class CreatorStatsPublisher
         }
 
         _pending = true;
-        var wait = NotifyDelay - _time.GetElapsedTime(_lastFlush);
+        var wait = _notifyDelay - _time.GetElapsedTime(_lastFlush);
         _flushTimer ??= _grain.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
         _flushTimer.Change(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
