@@ -184,6 +184,10 @@ public sealed class ExperimentApiTests(ExperimentServerFixture platform)
 
         Assert.InRange(treated, 1, 39);
         Assert.Contains(controlSources, s => s != "trending");
+
+        // The platform is shared by this collection: a running trending-only variant would shorten other tests' feeds.
+        Assert.Equal(HttpStatusCode.OK, (await AdminPostAsync($"/v1/admin/experiments/{id}/stop", new { })).StatusCode);
+        await Poll.UntilAsync(async () => (await FeedVariantAsync(NewId("u"), id)) is null, "feeds stop naming the experiment");
     }
 
     [Fact]
