@@ -49,29 +49,11 @@ public sealed class InProcessGrainStorage(Serializer serializer, Analytics.InPro
         Task.FromResult(Write(stateName, storageId, payload, etag));
 
     /// <summary>Stores the state and, once that succeeded, adds its series rows to the in-process history, in one synchronous step.</summary>
-    public Task<string> WriteAsync(string stateName, GrainId storageId, byte[] payload, string? etag, Analytics.SeriesRow[] rows)
-    {
-        if (rows.Length > 0 && history is null)
-        {
-            throw new NotSupportedException("This storage has no history for series rows.");
-        }
+    public Task<string> WriteAsync(string stateName, GrainId storageId, byte[] payload, string? etag, Analytics.SeriesRow[] rows) =>
+        Task.FromResult(StoreWithRows(stateName, storageId, payload, null, etag, rows));
 
-        var version = Write(stateName, storageId, payload, etag);
-        history?.Apply(rows);
-        return Task.FromResult(version);
-    }
-
-    public string Keep(string stateName, GrainId storageId, ILiveState state, string? etag, Analytics.SeriesRow[] rows)
-    {
-        if (rows.Length > 0 && history is null)
-        {
-            throw new NotSupportedException("This storage has no history for series rows.");
-        }
-
-        var version = Store(stateName, storageId, null, state, etag);
-        history?.Apply(rows);
-        return version;
-    }
+    public string Keep(string stateName, GrainId storageId, ILiveState state, string? etag, Analytics.SeriesRow[] rows) =>
+        StoreWithRows(stateName, storageId, null, state, etag, rows);
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -90,6 +72,18 @@ public sealed class InProcessGrainStorage(Serializer serializer, Analytics.InPro
     }
 
     private string Write(string stateName, GrainId grainId, byte[] payload, string? etag) => Store(stateName, grainId, payload, null, etag);
+
+    private string StoreWithRows(string stateName, GrainId grainId, byte[]? payload, ILiveState? live, string? etag, Analytics.SeriesRow[] rows)
+    {
+        if (rows.Length > 0 && history is null)
+        {
+            throw new NotSupportedException("This storage has no history for series rows.");
+        }
+
+        var version = Store(stateName, grainId, payload, live, etag);
+        history?.Apply(rows);
+        return version;
+    }
 
     private string Store(string stateName, GrainId grainId, byte[]? payload, ILiveState? live, string? etag)
     {

@@ -77,18 +77,17 @@ public sealed class PlatformGrainStorage(IGrainStorage inner, DeepCopier copier,
 
     private async Task WriteCopyAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        if (writer is ILiveStateStore store && grainState.State is ILiveState live)
-        {
-            var rows = grainState.State is Analytics.ISeriesRowSource source ? source.TakeSeriesRows() : [];
-            grainState.ETag = store.Keep(stateName, Escape(grainId), live, grainState.ETag, rows);
-            grainState.RecordExists = true;
-            return;
-        }
-
         if (writer is not null && serializer is not null)
         {
             // Rows first: the increments they take leave the state, so the snapshot stores only what still waits.
             var rows = grainState.State is Analytics.ISeriesRowSource source ? source.TakeSeriesRows() : [];
+            if (writer is ILiveStateStore store && grainState.State is ILiveState live)
+            {
+                grainState.ETag = store.Keep(stateName, Escape(grainId), live, grainState.ETag, rows);
+                grainState.RecordExists = true;
+                return;
+            }
+
             var payload = serializer.SerializeToArray(grainState.State);
             grainState.ETag = rows.Length == 0
                 ? await writer.WriteAsync(stateName, Escape(grainId), payload, grainState.ETag)
