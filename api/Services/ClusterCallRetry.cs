@@ -48,16 +48,11 @@ public sealed class ClusterCallRetry
     /// </summary>
     public async Task<T> RunAsync<TState, T>(Func<TState, Task<T>> call, TState state, CancellationToken cancellationToken)
     {
-        if (!_enabled)
-        {
-            return await call(state);
-        }
-
         try
         {
             return await call(state);
         }
-        catch (Exception exception) when (IsRetryable(exception))
+        catch (Exception exception) when (_enabled && IsRetryable(exception))
         {
             // Moving activations: retried below.
         }

@@ -47,6 +47,18 @@ public sealed class PendingSeries
         set => _flushInterval = value;
     }
 
+    /// <summary>Makes whatever waits due at the next write (a deactivating grain's last one); false when nothing waits.</summary>
+    public bool DueWithNextWrite()
+    {
+        if (Increments.IsEmpty)
+        {
+            return false;
+        }
+
+        FlushInterval = TimeSpan.Zero;
+        return true;
+    }
+
     /// <summary>The rows for the increments if they are due (see the type); clears what it returns.</summary>
     public SeriesRow[] TakeDue() =>
         Increments.IsEmpty || (Environment.TickCount64 - _lastTakenMs < FlushInterval.TotalMilliseconds && Increments.Minutes.Count < MaxMinuteBuckets)

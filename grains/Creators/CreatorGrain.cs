@@ -115,11 +115,7 @@ public sealed partial class CreatorGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // Series increments still waiting in the state go to the history table with this last write.
-        if (S.Analytics.Pending is { Increments.IsEmpty: false } pending)
-        {
-            pending.FlushInterval = TimeSpan.Zero;
-            _stateDirty = true;
-        }
+        _stateDirty |= S.Analytics.Pending?.DueWithNextWrite() == true;
 
         if (_stateDirty && !_broken)
         {

@@ -81,18 +81,7 @@ public sealed class CallMerger<T>(Func<string, T[], Task> send, int maxItemsPerC
                 failure = ex;
             }
 
-            foreach (var sender in senders)
-            {
-                if (failure is null)
-                {
-                    sender.TrySetResult();
-                }
-                else
-                {
-                    sender.TrySetException(failure);
-                }
-            }
-
+            CallOutcome.CompleteAll(senders, failure);
             batch.Clear();
             senders.Clear();
         }

@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using Platform.GrainInterfaces;
 using Platform.Grains.Options;
+using Platform.Grains.Storage;
 
 namespace Platform.Grains.Videos;
 
@@ -205,18 +206,7 @@ public sealed class VideoEngagementBatcher
                     failure = ex;
                 }
 
-                foreach (var caller in callers)
-                {
-                    if (failure is null)
-                    {
-                        caller.TrySetResult();
-                    }
-                    else
-                    {
-                        caller.TrySetException(failure);
-                    }
-                }
-
+                CallOutcome.CompleteAll(callers, failure);
                 batch.Clear();
                 callers.Clear();
             }

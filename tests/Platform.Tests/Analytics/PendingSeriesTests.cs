@@ -61,4 +61,21 @@ public sealed class PendingSeriesTests(AnalyticsPlatformFixture platform)
 
         Assert.NotEmpty(pending.TakeDue());
     }
+
+    [Fact]
+    public void ADeactivatingGrainsLastWriteTakesWhatWaits()
+    {
+        var pending = new PendingSeries("v:d", VideoAnalyticsState.Metrics) { FlushInterval = TimeSpan.FromHours(1) };
+        Assert.False(pending.DueWithNextWrite());
+        pending.Increments.Add(Minute, SeriesMetric.Views, 1, Minute);
+        _ = pending.TakeDue();
+        pending.Increments.Add(Minute, SeriesMetric.Views, 5, Minute);
+        Assert.Empty(pending.TakeDue());
+
+        Assert.True(pending.DueWithNextWrite());
+        var rows = pending.TakeDue();
+        Assert.Equal(3, rows.Length);
+        Assert.All(rows, r => Assert.Equal(5, r.Values[(int)SeriesMetric.Views]));
+        Assert.False(pending.DueWithNextWrite());
+    }
 }
