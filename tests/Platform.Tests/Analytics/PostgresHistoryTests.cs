@@ -1,5 +1,4 @@
 using System.Globalization;
-using Npgsql;
 using Platform.GrainInterfaces;
 using Platform.Grains.Analytics;
 using Platform.Silo.Storage;
@@ -65,7 +64,7 @@ public sealed class PostgresHistoryTests(PostgresFixture postgres)
             {
                 foreach (var series in new[] { "v:" + video, "c:" + creator })
                 {
-                    var inTable = await ScalarAsync(database, "SELECT coalesce(sum(views), 0)::bigint FROM platform_series WHERE series = @s AND resolution = @r", ("s", series), ("r", resolution));
+                    var inTable = await PostgresQuery.ScalarAsync(database, "SELECT coalesce(sum(views), 0)::bigint FROM platform_series WHERE series = @s AND resolution = @r", ("s", series), ("r", resolution));
                     Assert.True(everyWrite ? inTable == 3 : inTable <= 3, $"{series} resolution {resolution}: {inTable} views in the table");
                 }
             }
@@ -99,13 +98,13 @@ public sealed class PostgresHistoryTests(PostgresFixture postgres)
         };
         foreach (var (resolution, bucket) in rows)
         {
-            await ScalarAsync(database, "WITH i AS (INSERT INTO platform_series (service_id, series, resolution, bucket, views) VALUES ('svc', 'v:x', @r, @b, 1) RETURNING 1) SELECT count(*) FROM i",
+            await PostgresQuery.ScalarAsync(database, "WITH i AS (INSERT INTO platform_series (service_id, series, resolution, bucket, views) VALUES ('svc', 'v:x', @r, @b, 1) RETURNING 1) SELECT count(*) FROM i",
                 ("r", resolution), ("b", bucket));
         }
 
         var trimmer = new SeriesRetentionTrimmer(database, "svc", TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<SeriesRetentionTrimmer>.Instance);
         Assert.Equal(3, await trimmer.TrimAsync(CancellationToken.None));
-        Assert.Equal(3, await ScalarAsync(database, "SELECT count(*) FROM platform_series WHERE service_id = 'svc'"));
+        Assert.Equal(3, await PostgresQuery.ScalarAsync(database, "SELECT count(*) FROM platform_series WHERE service_id = 'svc'"));
         Assert.Equal(0, await trimmer.TrimAsync(CancellationToken.None));
     }
 
@@ -124,18 +123,5 @@ public sealed class PostgresHistoryTests(PostgresFixture postgres)
         }
 
         return bodies;
-    }
-
-    private static async Task<long> ScalarAsync(string database, string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -42,7 +42,7 @@ public sealed class PostgresErasureTests(PostgresFixture postgres)
             }
 
             otherExport = (await http.GetJsonAsync($"/v1/users/{other}/export")).ToJsonString();
-            Assert.True(await CountAsync(database, "SELECT count(*) FROM platform_grain_state WHERE grain_key = @key", ("key", "k:" + user)) > 0);
+            Assert.True(await PostgresQuery.ScalarAsync(database, "SELECT count(*) FROM platform_grain_state WHERE grain_key = @key", ("key", "k:" + user)) > 0);
 
             // The feature's table is missing: the user's own state goes, the feature's step fails, the erasure stays pending.
             var first = await http.DeleteAsync($"/v1/users/{user}");
@@ -51,9 +51,9 @@ public sealed class PostgresErasureTests(PostgresFixture postgres)
             Assert.Equal("pending", (string)status["status"]!);
             // Steps run in order: the failing one and every step registered after it (comments) remain.
             Assert.Equal("test-feature-rows", status["remaining"]!.AsArray().Select(n => (string)n!).First());
-            Assert.Equal(0, await CountAsync(database, "SELECT count(*) FROM platform_grain_state WHERE state_name = 'user' AND grain_key = @key", ("key", "k:" + user)));
-            Assert.Equal(1, await CountAsync(database, "SELECT count(*) FROM platform_grain_state WHERE state_name = 'userErasure' AND grain_key = @key", ("key", "k:" + user)));
-            Assert.Equal(1, await CountAsync(database, "SELECT count(*) FROM platform_reminders WHERE grain_id LIKE @id", ("id", "%" + user)));
+            Assert.Equal(0, await PostgresQuery.ScalarAsync(database, "SELECT count(*) FROM platform_grain_state WHERE state_name = 'user' AND grain_key = @key", ("key", "k:" + user)));
+            Assert.Equal(1, await PostgresQuery.ScalarAsync(database, "SELECT count(*) FROM platform_grain_state WHERE state_name = 'userErasure' AND grain_key = @key", ("key", "k:" + user)));
+            Assert.Equal(1, await PostgresQuery.ScalarAsync(database, "SELECT count(*) FROM platform_reminders WHERE grain_id LIKE @id", ("id", "%" + user)));
         }
         finally
         {
@@ -71,11 +71,11 @@ public sealed class PostgresErasureTests(PostgresFixture postgres)
             Assert.Equal("erased", (string)JsonNode.Parse(await retry.Content.ReadAsStringAsync())!["status"]!);
 
             // No row of the user remains: grain state (user, erasure record), reminders, the feature's table.
-            Assert.Equal(0, await CountAsync(database, "SELECT count(*) FROM platform_grain_state WHERE grain_key LIKE @key", ("key", "%" + user + "%")));
-            Assert.Equal(0, await CountAsync(database, "SELECT count(*) FROM platform_reminders WHERE grain_id LIKE @id", ("id", "%" + user + "%")));
-            Assert.Equal(0, await CountAsync(database, "SELECT count(*) FROM feature_rows WHERE user_id = @user", ("user", user)));
-            Assert.Equal(1, await CountAsync(database, "SELECT count(*) FROM feature_rows WHERE user_id = @user", ("user", other)));
-            Assert.True(await CountAsync(database, "SELECT count(*) FROM platform_grain_state WHERE grain_key = @key", ("key", "k:" + other)) > 0);
+            Assert.Equal(0, await PostgresQuery.ScalarAsync(database, "SELECT count(*) FROM platform_grain_state WHERE grain_key LIKE @key", ("key", "%" + user + "%")));
+            Assert.Equal(0, await PostgresQuery.ScalarAsync(database, "SELECT count(*) FROM platform_reminders WHERE grain_id LIKE @id", ("id", "%" + user + "%")));
+            Assert.Equal(0, await PostgresQuery.ScalarAsync(database, "SELECT count(*) FROM feature_rows WHERE user_id = @user", ("user", user)));
+            Assert.Equal(1, await PostgresQuery.ScalarAsync(database, "SELECT count(*) FROM feature_rows WHERE user_id = @user", ("user", other)));
+            Assert.True(await PostgresQuery.ScalarAsync(database, "SELECT count(*) FROM platform_grain_state WHERE grain_key = @key", ("key", "k:" + other)) > 0);
 
             var export = await http.GetJsonAsync($"/v1/users/{user}/export");
             Assert.Equal(0, (long)export["counters"]!["views"]!);
@@ -91,19 +91,6 @@ public sealed class PostgresErasureTests(PostgresFixture postgres)
         {
             await server.DisposeAsync();
         }
-    }
-
-    private static async Task<long> CountAsync(string database, string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task ExecuteAsync(string database, string sql)

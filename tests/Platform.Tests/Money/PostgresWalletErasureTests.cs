@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Npgsql;
 using Platform.Tests.Infrastructure;
 using static Platform.Tests.Infrastructure.ApiClient;
 
@@ -40,8 +39,8 @@ public sealed class PostgresWalletErasureTests(PostgresFixture postgres)
             Assert.Equal(HttpStatusCode.Created, (await http.TipAsync(NewId("t"), other, creator, 100)).StatusCode);
 
             // Five journal entries at two a page: pages 0 and 1 written, the fifth in the wallet.
-            Assert.Equal(1, await CountAsync(database, "SELECT count(*) FROM platform_grain_state WHERE state_name = 'wallet' AND grain_key = @key", ("key", "k:" + user)));
-            Assert.Equal(2, await CountAsync(database, "SELECT count(*) FROM platform_grain_state WHERE state_name = 'walletJournalPage' AND grain_key LIKE @key", ("key", "k:" + user + "/%")));
+            Assert.Equal(1, await PostgresQuery.ScalarAsync(database, "SELECT count(*) FROM platform_grain_state WHERE state_name = 'wallet' AND grain_key = @key", ("key", "k:" + user)));
+            Assert.Equal(2, await PostgresQuery.ScalarAsync(database, "SELECT count(*) FROM platform_grain_state WHERE state_name = 'walletJournalPage' AND grain_key LIKE @key", ("key", "k:" + user + "/%")));
             Assert.Equal(4, await RecordsNamingAsync(database, tips, user));
 
             var erased = await http.DeleteAsync($"/v1/users/{user}");
@@ -52,10 +51,10 @@ public sealed class PostgresWalletErasureTests(PostgresFixture postgres)
         await using (var server = await PlatformServer.StartAsync(settings))
         {
             var http = server.Http;
-            Assert.Equal(0, await CountAsync(database, "SELECT count(*) FROM platform_grain_state WHERE grain_key LIKE @key", ("key", "%" + user + "%")));
-            Assert.Equal(4, await CountAsync(database, "SELECT count(*) FROM platform_grain_state WHERE state_name = 'paymentRecord' AND grain_key = ANY(@keys)", ("keys", tips.Select(t => "k:tip/" + t).ToArray())));
+            Assert.Equal(0, await PostgresQuery.ScalarAsync(database, "SELECT count(*) FROM platform_grain_state WHERE grain_key LIKE @key", ("key", "%" + user + "%")));
+            Assert.Equal(4, await PostgresQuery.ScalarAsync(database, "SELECT count(*) FROM platform_grain_state WHERE state_name = 'paymentRecord' AND grain_key = ANY(@keys)", ("keys", tips.Select(t => "k:tip/" + t).ToArray())));
             Assert.Equal(0, await RecordsNamingAsync(database, tips, user));
-            Assert.Equal(1, await CountAsync(database, "SELECT count(*) FROM platform_grain_state WHERE state_name = 'wallet' AND grain_key = @key", ("key", "k:" + other)));
+            Assert.Equal(1, await PostgresQuery.ScalarAsync(database, "SELECT count(*) FROM platform_grain_state WHERE state_name = 'wallet' AND grain_key = @key", ("key", "k:" + other)));
 
             var export = await http.GetJsonAsync($"/v1/users/{user}/export");
             Assert.Equal(0, (long)export["wallet"]!["creditedCents"]!);
@@ -73,22 +72,9 @@ public sealed class PostgresWalletErasureTests(PostgresFixture postgres)
     }
 
     /// <summary>Payment record rows of <paramref name="tips"/> whose stored bytes still hold the user id.</summary>
-    private static Task<long> RecordsNamingAsync(string database, string[] tips, string user) => CountAsync(
+    private static Task<long> RecordsNamingAsync(string database, string[] tips, string user) => PostgresQuery.ScalarAsync(
         database,
         "SELECT count(*) FROM platform_grain_state WHERE state_name = 'paymentRecord' AND grain_key = ANY(@keys) AND position(@user IN payload) > 0",
         ("keys", tips.Select(t => "k:tip/" + t).ToArray()),
         ("user", Encoding.UTF8.GetBytes(user)));
-
-    private static async Task<long> CountAsync(string database, string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
 }
