@@ -14,6 +14,7 @@ public sealed partial class CampaignGrain(
     [PersistentState(StorageNames.CampaignState, StorageNames.Provider)] IPersistentState<CampaignState> state,
     IOptions<AdsOptions> options,
     TimeProvider time,
+    IClusterMembershipService membership,
     ILogger<CampaignGrain> logger) : Grain, ICampaignGrain
 {
     private const int EngagementIdHistory = 20_000;
@@ -66,7 +67,7 @@ public sealed partial class CampaignGrain(
         }
 
         var now = time.GetUtcNow();
-        if (Ledger.ReclaimExpired(now))
+        if (Ledger.ReclaimExpired(now, IsLiveMember))
         {
             await state.WriteStateAsync();
         }
@@ -83,7 +84,7 @@ public sealed partial class CampaignGrain(
             return new BudgetLease(0, 0, now, new CampaignStanding(0, 0, 0, 0, 0, false));
         }
 
-        var changed = Ledger.ReclaimExpired(now);
+        var changed = Ledger.ReclaimExpired(now, IsLiveMember);
         if (returned is not null && !Ledger.Settle(returned))
         {
             LogLateReturn(logger, this.GetPrimaryKeyString(), returned.LeaseId, silo);
@@ -118,7 +119,7 @@ public sealed partial class CampaignGrain(
             return new LeaseReport(new CampaignStanding(0, 0, 0, 0, 0, false), false);
         }
 
-        var reclaimed = Ledger.ReclaimExpired(now);
+        var reclaimed = Ledger.ReclaimExpired(now, IsLiveMember);
         var open = Ledger.Report(spend, out var changed);
         if (changed || reclaimed)
         {
@@ -154,6 +155,20 @@ public sealed partial class CampaignGrain(
         {
             await state.WriteStateAsync();
         }
+    }
+
+    /// <summary>Whether the silo named (as <see cref="SiloAddress.ToString"/>) is still in the cluster and not declared dead.</summary>
+    private bool IsLiveMember(string silo)
+    {
+        foreach (var (address, member) in membership.CurrentSnapshot.Members)
+        {
+            if (member.Status != SiloStatus.Dead && address.ToString() == silo)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private async Task<bool> AdVideoIsPublishedAsync() =>

@@ -8,7 +8,8 @@ namespace Platform.Grains.Ads;
 /// <c>bidCpmCents</c> of them). Spent = settled + reported of open slices; reserved = settled + the whole amount
 /// of open slices; a new slice never exceeds budget - reserved, so the budget can never be overspent whatever
 /// the silos do with their slices. A slice whose silo never returns it is taken back <see cref="AdsOptions.LeaseGrace"/>
-/// after its expiry, keeping what that silo had reported spent.
+/// after its expiry once that silo has left the cluster (<see cref="AdsOptions.LiveHolderGrace"/> while it is still a
+/// member), keeping what that silo had reported spent.
 /// </summary>
 public sealed class CampaignLedger(CampaignState state, AdsOptions options)
 {
@@ -57,12 +58,17 @@ public sealed class CampaignLedger(CampaignState state, AdsOptions options)
         return new CampaignStanding(spent / Cost, state.Clicks, state.Conversions, spent, BudgetMillicents - spent, IsRunning(now));
     }
 
-    /// <summary>Takes back slices past their expiry and grace; true when any was.</summary>
-    public bool ReclaimExpired(DateTimeOffset now)
+    /// <summary>
+    /// Takes back slices past their expiry and grace: <see cref="AdsOptions.LeaseGrace"/> when
+    /// <paramref name="holderIsLive"/> says their silo has left the cluster, <see cref="AdsOptions.LiveHolderGrace"/>
+    /// otherwise. True when any was.
+    /// </summary>
+    public bool ReclaimExpired(DateTimeOffset now, Func<string, bool> holderIsLive)
     {
         var removed = state.Leases.RemoveAll(lease =>
         {
-            if (lease.ExpiresAt + options.LeaseGrace > now)
+            if (lease.ExpiresAt + options.LeaseGrace > now
+                || (lease.ExpiresAt + options.LiveHolderGrace > now && holderIsLive(lease.Silo)))
             {
                 return false;
             }

@@ -35,6 +35,14 @@ public sealed class AdsOptions
     /// </summary>
     public TimeSpan LeaseGrace { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long after its expiry a slice whose silo is still a live member of the cluster waits for that silo to give it
+    /// back (with its final spend) before it is taken back anyway. A silo stops spending a slice at its expiry, so waiting
+    /// costs nothing but budget held; taking it back from a live but stalled silo would free impressions it served and has
+    /// not reported yet, serving them twice. A dead silo's slice comes back after <see cref="LeaseGrace"/>. Default 1 min.
+    /// </summary>
+    public TimeSpan LiveHolderGrace { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>A silo renews a slice this long before it expires (and stops spending it at the expiry). Default 2 s.</summary>
     public TimeSpan RenewAhead { get; set; } = TimeSpan.FromSeconds(2);
 

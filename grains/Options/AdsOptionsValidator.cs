@@ -29,6 +29,11 @@ public sealed class AdsOptionsValidator : IValidateOptions<AdsOptions>
             failures.Add("Platform:Ads:TickInterval, StandingRefresh and DirectoryRefresh must be positive, LeaseGrace not negative.");
         }
 
+        if (options.LiveHolderGrace < options.LeaseGrace)
+        {
+            failures.Add("Platform:Ads:LiveHolderGrace must be at least LeaseGrace.");
+        }
+
         if (options.RenewAhead <= options.TickInterval || options.LeaseDuration <= options.RenewAhead + options.TickInterval)
         {
             failures.Add("Platform:Ads:RenewAhead must exceed TickInterval, and LeaseDuration RenewAhead plus TickInterval.");

@@ -52,7 +52,7 @@ public sealed class CampaignLedgerTests
                             open.RemoveAt(random.Next(open.Count));
                         }
 
-                        ledger.ReclaimExpired(now);
+                        ledger.ReclaimExpired(now, NoneLive);
                         break;
                 }
 
@@ -63,7 +63,7 @@ public sealed class CampaignLedgerTests
             }
 
             // Long after every expiry, nothing stays reserved: the budget not spent is free again.
-            ledger.ReclaimExpired(now + options.LeaseDuration + options.LeaseGrace + TimeSpan.FromSeconds(1));
+            ledger.ReclaimExpired(now + options.LeaseDuration + options.LeaseGrace + TimeSpan.FromSeconds(1), NoneLive);
             Assert.Empty(state.Leases);
             Assert.Equal(ledger.BudgetMillicents - ledger.SpentMillicents, ledger.FreeMillicents);
         }
@@ -80,13 +80,38 @@ public sealed class CampaignLedgerTests
         ledger.Report(new LeaseSpend(lease.LeaseId, 300), out _);
 
         Assert.Null(ledger.Grant("other", lease.ExpiresAt));
-        Assert.False(ledger.ReclaimExpired(lease.ExpiresAt + options.LeaseGrace - TimeSpan.FromTicks(1)));
-        Assert.True(ledger.ReclaimExpired(lease.ExpiresAt + options.LeaseGrace));
+        Assert.False(ledger.ReclaimExpired(lease.ExpiresAt + options.LeaseGrace - TimeSpan.FromTicks(1), NoneLive));
+        Assert.True(ledger.ReclaimExpired(lease.ExpiresAt + options.LeaseGrace, NoneLive));
 
         var next = ledger.Grant("other", lease.ExpiresAt + options.LeaseGrace)!;
         Assert.Equal(700, next.AmountMillicents);
         Assert.Equal(300, ledger.SpentMillicents);
         Assert.False(ledger.Settle(new LeaseSpend(lease.LeaseId, 1_000)));
+    }
+
+    [Fact]
+    public void LiveSilosExpiredSliceWaitsForItsReturnSoItsUnreportedSpendIsNotServedTwice()
+    {
+        var options = new AdsOptions { SliceImpressions = 10 };
+        var state = New(budgetCents: 1, bidCpm: 100, endsAt: null);
+        var ledger = new CampaignLedger(state, options);
+        var lease = ledger.Grant("stalled", Start)!;
+        ledger.Report(new LeaseSpend(lease.LeaseId, 300), out _);
+        Func<string, bool> live = silo => silo == "stalled";
+
+        // Past expiry and grace the stalled silo is still a member: its slice stays out of use until it reports back.
+        Assert.False(ledger.ReclaimExpired(lease.ExpiresAt + options.LeaseGrace, live));
+        Assert.Null(ledger.Grant("other", lease.ExpiresAt + options.LeaseGrace));
+        Assert.True(ledger.Settle(new LeaseSpend(lease.LeaseId, 800)));
+        Assert.Equal(800, ledger.SpentMillicents);
+        var other = ledger.Grant("other", lease.ExpiresAt + options.LeaseGrace)!;
+        Assert.Equal(200, other.AmountMillicents);
+        Assert.True(ledger.Settle(new LeaseSpend(other.LeaseId, 0)));
+
+        // One that never reports back is taken back after the longer grace.
+        var stuck = ledger.Grant("stalled", Start)!;
+        Assert.False(ledger.ReclaimExpired(stuck.ExpiresAt + options.LiveHolderGrace - TimeSpan.FromTicks(1), live));
+        Assert.True(ledger.ReclaimExpired(stuck.ExpiresAt + options.LiveHolderGrace, live));
     }
 
     [Fact]
@@ -121,6 +146,9 @@ public sealed class CampaignLedgerTests
         Assert.True(ClickRate.Predict(5, 10, 1, 100) > ClickRate.Predict(0, 10, 1, 100));
         Assert.Equal(0.2, ClickRate.Predict(20_000, 100_000, 1, 100), 3);
     }
+
+    /// <summary>No silo is a live member of the cluster any more.</summary>
+    private static bool NoneLive(string silo) => false;
 
     private static CampaignState New(long budgetCents, long bidCpm, DateTimeOffset? endsAt) => new()
     {

@@ -55,7 +55,9 @@ public sealed class SearchTests(PlatformServerFixture platform, ITestOutputHelpe
         await _http.RegisterAsync(byTitle, NewId("c"), $"Café {word.ToUpperInvariant()}");
         await _http.RegisterAsync(byTag, NewId("c"), "Untitled", tag.ToUpperInvariant());
 
+        // Each registration reaches the index on its own: wait for both.
         await DiscoveryClient.EventuallyAsync(async () => (await _http.SearchIdsAsync(word)).Contains(byTitle), "the lower-case word finds the upper-case title");
+        await DiscoveryClient.EventuallyAsync(async () => (await _http.SearchIdsAsync(tag)).Contains(byTag), "the lower-case tag finds the upper-case tag");
 
         Assert.Equal([byTitle], await _http.SearchIdsAsync($"CAFE {word}", 1));
         Assert.Equal([byTag], await _http.SearchIdsAsync(tag));
