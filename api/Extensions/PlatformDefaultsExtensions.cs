@@ -49,6 +49,7 @@ public static class PlatformDefaultsExtensions
         services.TryAddTimeProvider();
         services.AddSingleton<PlatformMetrics>();
         builder.AddCreatorLive();
+        services.AddValidatedOptions<HealthOptions, HealthOptionsValidator>(HealthOptions.Section);
         services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(PlatformMetrics.MeterName, "Microsoft.Orleans", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Runtime")

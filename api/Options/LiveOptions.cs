@@ -20,4 +20,12 @@ public sealed class LiveOptions
 
     /// <summary>How long a browser waits before reconnecting a dropped stream (the SSE <c>retry</c> field). Default 2 s.</summary>
     public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long a gateway waits for a creator's grain to drop its registration when the last viewer leaves (or the
+    /// gateway stops), before it gives up: the grain then drops it on its own once renewals stop
+    /// (<c>Platform:Live:SubscriptionExpiry</c>). Bounds how long a closing stream or a stopping gateway waits on a
+    /// slow cluster. 100 ms to 1 min. Default 5 s.
+    /// </summary>
+    public TimeSpan UnsubscribeTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -23,6 +23,11 @@ public sealed class LiveOptionsValidator : IValidateOptions<LiveOptions>
             failures.Add("Platform:Live:ReconnectDelay must be 0 to 1 min.");
         }
 
+        if (options.UnsubscribeTimeout < TimeSpan.FromMilliseconds(100) || options.UnsubscribeTimeout > TimeSpan.FromMinutes(1))
+        {
+            failures.Add("Platform:Live:UnsubscribeTimeout must be 100 ms to 1 min.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -12,8 +12,6 @@ namespace Platform.Api.Services;
 /// </summary>
 internal sealed partial class CreatorLiveSubscription : ICreatorStatsObserver
 {
-    private static readonly TimeSpan UnsubscribeTimeout = TimeSpan.FromSeconds(5);
-
     private readonly Lock _lock = new();
     private readonly List<CreatorLiveViewer> _viewers = [];
     private readonly IGrainFactory _grains;
@@ -110,7 +108,7 @@ internal sealed partial class CreatorLiveSubscription : ICreatorStatsObserver
             await Ready;
             if (unsubscribe)
             {
-                await _creator.UnsubscribeAsync(_reference).WaitAsync(UnsubscribeTimeout);
+                await _creator.UnsubscribeAsync(_reference).WaitAsync(_options.UnsubscribeTimeout);
             }
         }
         catch (Exception exception)

@@ -254,7 +254,7 @@ public sealed partial class AdService : ILifecycleParticipant<ISiloLifecycle>, I
 
         try
         {
-            await Task.WhenAll(returns).WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+            await Task.WhenAll(returns).WaitAsync(_options.StopReturnTimeout, cancellationToken);
         }
         catch (Exception ex)
         {
@@ -389,7 +389,7 @@ public sealed partial class AdService : ILifecycleParticipant<ISiloLifecycle>, I
         }
         catch (Exception ex)
         {
-            campaign.NextAttemptTicks = (now + TimeSpan.FromSeconds(1)).UtcTicks;
+            campaign.NextAttemptTicks = (now + _options.FailedCallRetry).UtcTicks;
             LogCampaignCallFailed(_logger, ex, campaign.Listing.CampaignId);
         }
         finally

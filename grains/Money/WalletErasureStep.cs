@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Options;
 using Orleans.Transactions;
 using Platform.GrainInterfaces;
+using Platform.Grains.Options;
 using Platform.Grains.Privacy;
 
 namespace Platform.Grains.Money;
@@ -18,13 +20,10 @@ namespace Platform.Grains.Money;
 /// Every part is idempotent, and the erased wallet keeps the count of its erased pages until its row goes, so a crash
 /// anywhere is finished by the erasure's retry.
 /// </summary>
-public sealed class WalletErasureStep(IGrainFactory grains) : IUserErasureStep
+public sealed class WalletErasureStep(IGrainFactory grains, IOptions<PrivacyOptions> options) : IUserErasureStep
 {
     private const int Batch = 16;
     private const int Attempts = 5;
-
-    /// <summary>How long a row whose transaction is still being confirmed is waited for, before the step fails (and is retried later).</summary>
-    private static readonly TimeSpan SettleWait = TimeSpan.FromSeconds(10);
 
     public string Name => "wallet";
 
@@ -76,9 +75,10 @@ public sealed class WalletErasureStep(IGrainFactory grains) : IUserErasureStep
         }
     }
 
-    private static async Task SettleAsync(Func<Task<bool>> forget, CancellationToken cancellationToken)
+    /// <summary>Waits for a row whose transaction is still being confirmed, up to <see cref="PrivacyOptions.ErasureSettleWait"/>; then the step fails (and is retried later).</summary>
+    private async Task SettleAsync(Func<Task<bool>> forget, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + SettleWait;
+        var deadline = DateTime.UtcNow + options.Value.ErasureSettleWait;
         while (!await forget())
         {
             if (DateTime.UtcNow > deadline)

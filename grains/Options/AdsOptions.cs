@@ -58,6 +58,16 @@ public sealed class AdsOptions
     /// <summary>Period of the silo's ad loop: refills empty slices, renews, reports. Default 250 ms.</summary>
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>How long a silo waits before calling a campaign again after a call to it failed (its silo moving or down). Default 1 s.</summary>
+    public TimeSpan FailedCallRetry { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long a stopping silo waits for its campaigns to take back the unspent part of its slices before it goes on
+    /// stopping; a slice not taken back comes back after its lease (<see cref="LeaseDuration"/> plus grace). It is part
+    /// of <c>Platform:ShutdownTimeout</c> (25 s). 100 ms to 1 min. Default 5 s.
+    /// </summary>
+    public TimeSpan StopReturnTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Prior clicks of the Beta prior on a campaign's click rate. Default 1.</summary>
     public double PriorClicks { get; set; } = 1;
 

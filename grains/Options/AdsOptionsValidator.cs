@@ -29,6 +29,16 @@ public sealed class AdsOptionsValidator : IValidateOptions<AdsOptions>
             failures.Add("Platform:Ads:TickInterval, StandingRefresh and DirectoryRefresh must be positive, LeaseGrace not negative.");
         }
 
+        if (options.FailedCallRetry <= TimeSpan.Zero)
+        {
+            failures.Add("Platform:Ads:FailedCallRetry must be positive.");
+        }
+
+        if (options.StopReturnTimeout < TimeSpan.FromMilliseconds(100) || options.StopReturnTimeout > TimeSpan.FromMinutes(1))
+        {
+            failures.Add("Platform:Ads:StopReturnTimeout must be 100 ms to 1 min.");
+        }
+
         if (options.LiveHolderGrace < options.LeaseGrace)
         {
             failures.Add("Platform:Ads:LiveHolderGrace must be at least LeaseGrace.");

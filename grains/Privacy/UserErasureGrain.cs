@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Platform.GrainInterfaces;
+using Platform.Grains.Options;
 using Platform.Grains.Storage;
 
 namespace Platform.Grains.Privacy;
@@ -13,12 +15,10 @@ public sealed partial class UserErasureGrain(
     [PersistentState(StorageNames.UserErasureState, StorageNames.Provider)] IPersistentState<UserErasureState> state,
     IEnumerable<IUserErasureStep> steps,
     ILogger<UserErasureGrain> logger,
+    IOptions<PrivacyOptions> options,
     TimeProvider time) : Grain, IUserErasureGrain, IRemindable
 {
     private const string Reminder = "erasure";
-
-    /// <summary>Reminders cannot fire more often than once a minute.</summary>
-    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
     private readonly IUserErasureStep[] _steps = [.. steps];
 
@@ -28,7 +28,8 @@ public sealed partial class UserErasureGrain(
         {
             state.State = new UserErasureState { RequestedAt = time.GetUtcNow() };
             await state.WriteStateAsync();
-            await this.RegisterOrUpdateReminder(Reminder, ReminderPeriod, ReminderPeriod);
+            var period = options.Value.ErasureRetryPeriod;
+            await this.RegisterOrUpdateReminder(Reminder, period, period);
         }
 
         return await RunAsync();

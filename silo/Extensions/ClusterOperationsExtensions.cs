@@ -1,4 +1,5 @@
 using Orleans.Configuration;
+using Platform.Silo.Options;
 
 namespace Platform.Silo.Extensions;
 
@@ -14,8 +15,8 @@ public static class ClusterOperationsExtensions
     /// <summary>Configuration section bound to Orleans' <see cref="SiloMessagingOptions"/> (ResponseTimeout, ...).</summary>
     public const string MessagingSection = "Orleans:Messaging";
 
-    /// <summary>Configuration section bound to Orleans' <see cref="ActivationRebalancerOptions"/>.</summary>
-    public const string RebalancerSection = "Orleans:Rebalancer";
+    /// <summary>Configuration section of <see cref="ActivationRebalancingOptions"/>, copied into Orleans' <see cref="ActivationRebalancerOptions"/>.</summary>
+    public const string RebalancerSection = ActivationRebalancingOptions.Section;
 
     /// <summary>Key switching the activation rebalancer: <c>true</c> (default) moves activations toward balance after a silo joins.</summary>
     public const string RebalanceKey = "Platform:RebalanceActivations";
@@ -52,7 +53,7 @@ public static class ClusterOperationsExtensions
         silo.Configure<SiloMessagingOptions>(configuration.GetSection(MessagingSection));
         if (configuration.GetValue(RebalanceKey, true))
         {
-            silo.Configure<ActivationRebalancerOptions>(configuration.GetSection(RebalancerSection));
+            silo.Services.AddActivationRebalancingOptions();
 
             // Experimental in Orleans 10 (ORLEANSEXP002): migrates activations, with their in-memory
             // state, from busy silos to a newly joined one, a bounded number per cycle.

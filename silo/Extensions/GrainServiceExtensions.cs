@@ -21,6 +21,7 @@ public static class GrainServiceExtensions
         services.AddValidatedOptions<DeliveryOptions, DeliveryOptionsValidator>(DeliveryOptions.Section);
         services.AddValidatedOptions<SearchOptions, SearchOptionsValidator>(SearchOptions.Section);
         services.AddValidatedOptions<LiveStatsOptions, LiveStatsOptionsValidator>(LiveStatsOptions.Section);
+        services.AddValidatedOptions<PrivacyOptions, PrivacyOptionsValidator>(PrivacyOptions.Section);
         services.AddSingleton(sp => new OnlineLearner(sp.GetRequiredService<IOptions<LearningOptions>>().Value));
         services.AddSingleton<CatalogReporter>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<CatalogReporter>());

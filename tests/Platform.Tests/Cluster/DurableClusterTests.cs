@@ -123,17 +123,35 @@ public sealed class DurableClusterTests(PostgresFixture postgres, ITestOutputHel
             $"{feeds.Served} feeds; failed: {load.FailedAttempts} event attempts, {feeds.Failed} feeds");
         AssertNoFailedRequest(cluster, load, feeds, stopping);
 
-        // A silo added under the same load takes its share of the activations, again without failing a request.
+        // A silo added under the same load takes its share of the users and videos (80% of an even share) within 2
+        // minutes of joining, again without failing a request; the counters checked at the end prove the moved grains
+        // kept their state. With the platform's rebalancer settings (ActivationRebalancingOptions) it takes well under
+        // a minute here (docs/cluster.md); how long the process takes to start on a loaded machine is not counted.
         clock.Restart();
         var joined = (await cluster.AddSilosAsync(1))[0];
         var joinTook = clock.Elapsed;
-        var shares = await Poll.UntilAsync(
-            () => ActivationsAsync(cluster.Serving),
-            counts => counts[^1] >= counts.Sum() / counts.Length / 2,
-            "the new silo holds at least half of an even share of the activations",
-            TimeSpan.FromMinutes(2),
-            TimeSpan.FromSeconds(1));
-        output.WriteLine($"silo joined in {joinTook.TotalSeconds:F1} s; {clock.Elapsed.TotalSeconds:F1} s after its start the activations per silo were {string.Join(" / ", shares)} (the new one last)");
+        var series = new List<string>();
+        ActivationCounts[] shares;
+        try
+        {
+            shares = await Poll.UntilAsync(
+                async () =>
+                {
+                    var counts = await Task.WhenAll(cluster.Serving.Select(ActivationCounts.ReadAsync));
+                    series.Add($"{clock.Elapsed.TotalSeconds:F0} s: {string.Join(" / ", counts.Select(c => c.ToString()))}");
+                    return counts;
+                },
+                counts => counts[^1].UsersAndVideos >= 0.8 * counts.Average(c => c.UsersAndVideos),
+                "the new silo holds 80% of an even share of the user and video activations",
+                TimeSpan.FromMinutes(2),
+                TimeSpan.FromSeconds(5));
+        }
+        finally
+        {
+            output.WriteLine($"silo started and joined in {joinTook.TotalSeconds:F1} s; user+video activations (all) per silo, the new one last, seconds after its start:\n{string.Join('\n', series)}");
+        }
+
+        output.WriteLine($"by type at the end: {string.Join("; ", shares.Select(c => string.Join(", ", c.ByType.OrderByDescending(t => t.Value).Select(t => $"{t.Key} {t.Value}"))))}");
 
         stop.Cancel();
         await running;
@@ -185,21 +203,6 @@ public sealed class DurableClusterTests(PostgresFixture postgres, ITestOutputHel
         Assert.True(load.FailedAttempts == 0, $"{load.FailedAttempts} event batch attempts failed:\n{string.Join('\n', load.Failures.Take(20))}\n" + cluster.Logs());
         Assert.True(feeds.Failed == 0, $"{feeds.Failed} feeds failed, the last: {feeds.LastFailure}\n" + cluster.Logs());
         Assert.All(load.UnansweredBy.Concat(feeds.UnansweredBy), gateway => Assert.Equal(stopped.Address, gateway));
-    }
-
-    /// <summary>Each silo's live grain activations (Orleans' own <c>orleans_catalog_activations</c> on its /metrics, system targets left out).</summary>
-    private static async Task<long[]> ActivationsAsync(IReadOnlyList<SiloProcess> silos)
-    {
-        var counts = new long[silos.Count];
-        for (var i = 0; i < silos.Count; i++)
-        {
-            var text = await silos[i].Http.GetStringAsync("/metrics");
-            counts[i] = (long)PrometheusText.Series(text, "orleans_catalog_activations")
-                .Where(s => !s.Labels.Contains("grain_type=\"sys.", StringComparison.Ordinal))
-                .Sum(s => s.Value);
-        }
-
-        return counts;
     }
 
     [Fact]

@@ -14,6 +14,8 @@ public sealed class SettingsValidationTests
     [InlineData("--Platform:Analytics:HistoryFlushInterval=00:05:00", "Platform:Analytics:HistoryFlushInterval must be 0 to 1 minute")]
     [InlineData("--Platform:RateLimit:FeedBurst=0", "Platform:RateLimit rates, bursts and concurrency caps must be positive.")]
     [InlineData("--Platform:Ads:FrequencyCap=0", "Platform:Ads:FrequencyCap must be at least 1.")]
+    [InlineData("--Orleans:Rebalancer:CycleNumberWeight=0", "Orleans:Rebalancer:CycleNumberWeight must be above 0 and at most 1")]
+    [InlineData("--Platform:Privacy:ErasureRetryPeriod=00:00:30", "Platform:Privacy:ErasureRetryPeriod must be at least 1 minute")]
     public async Task ASettingThatCannotWorkStopsTheSiloWithItsMessage(string setting, string message)
     {
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => SiloProcess.StartAsync(setting));
