@@ -123,10 +123,10 @@ public sealed class DurableClusterTests(PostgresFixture postgres, ITestOutputHel
             $"{feeds.Served} feeds; failed: {load.FailedAttempts} event attempts, {feeds.Failed} feeds");
         AssertNoFailedRequest(cluster, load, feeds, stopping);
 
-        // A silo added under the same load takes its share of the users and videos (80% of an even share) within 2
-        // minutes of joining, again without failing a request; the counters checked at the end prove the moved grains
-        // kept their state. With the platform's rebalancer settings (ActivationRebalancingOptions) it takes well under
-        // a minute here (docs/cluster.md); how long the process takes to start on a loaded machine is not counted.
+        // A silo added under the same load takes its share of the users and videos (80% of an even share) within 90 s
+        // of joining, again without failing a request; the counters checked at the end prove the moved grains kept
+        // their state. With the platform's rebalancer settings (ActivationRebalancingOptions) it took 18-37 s on a
+        // loaded machine, with Orleans' defaults 124 s (docs/cluster.md); the process's own start is not counted.
         clock.Restart();
         var joined = (await cluster.AddSilosAsync(1))[0];
         var joinTook = clock.Elapsed;
@@ -143,7 +143,7 @@ public sealed class DurableClusterTests(PostgresFixture postgres, ITestOutputHel
                 },
                 counts => counts[^1].UsersAndVideos >= 0.8 * counts.Average(c => c.UsersAndVideos),
                 "the new silo holds 80% of an even share of the user and video activations",
-                TimeSpan.FromMinutes(2),
+                TimeSpan.FromSeconds(90),
                 TimeSpan.FromSeconds(5));
         }
         finally
