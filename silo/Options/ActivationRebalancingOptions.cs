@@ -16,7 +16,7 @@ namespace Platform.Silo.Options;
 /// the next one starts one <see cref="SessionCyclePeriod"/> later.
 /// </para>
 /// <para>
-/// The platform's defaults let a silo that joins under load hold 80% of an even share 17-37 s after it joined
+/// The platform's defaults let a silo that joins under load hold 80% of an even share 17-38 s after it joined
 /// (docs/cluster.md, "A joining silo takes its share"); Orleans' own took 124 s (a 60 s first wait and a slow ramp).
 /// Only the due time, the cycle period, the ramp and the per-cycle cap differ from Orleans.
 /// </para>
