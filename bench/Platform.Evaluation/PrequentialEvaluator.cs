@@ -12,8 +12,17 @@ namespace Platform.Evaluation;
 /// counted when the liked item is in it; then the event is applied. The popularity baseline ranks by
 /// all-time views under the same protocol. Ranks with the hand-set blend unless a learned model is given.
 /// </summary>
-public sealed class PrequentialEvaluator(LearningOptions learning, RankingOptions ranking, TextWriter? featureLog = null, IRankingModel? model = null)
+public sealed class PrequentialEvaluator(
+    LearningOptions learning,
+    RankingOptions ranking,
+    TextWriter? featureLog = null,
+    IRankingModel? model = null,
+    ItemModelOptions? itemModel = null,
+    int itemModelRefreshEvents = PrequentialEvaluator.DefaultItemModelRefreshEvents)
 {
+    /// <summary>Engagements between two refreshes of the item-item model (the silo refreshes on a timer instead).</summary>
+    public const int DefaultItemModelRefreshEvents = 2000;
+
     private const int TopN = 10;
     private const double LikeThreshold = 4;
 
@@ -28,6 +37,14 @@ public sealed class PrequentialEvaluator(LearningOptions learning, RankingOption
     private readonly Dictionary<string, User> _users = new(StringComparer.Ordinal);
     private readonly float[] _anchorWeights = CoEngagementIndex.RecencyWeights(ranking.CoEngagementAnchors, ranking.CoEngagementDecay);
     private readonly Random _random = new(17);
+    private readonly ItemModelOptions _itemOptions = itemModel ?? new ItemModelOptions();
+    private ItemItemModel? _itemModel;
+    private int _sinceRefresh;
+
+    /// <summary>Seconds spent building the item-item model, and how many times.</summary>
+    public double ItemModelSeconds { get; private set; }
+
+    public int ItemModelRefreshes { get; private set; }
 
     public EvaluationResult Run(IReadOnlyList<Rating> log, TextWriter? progress = null)
     {
@@ -87,6 +104,7 @@ public sealed class PrequentialEvaluator(LearningOptions learning, RankingOption
         scores.Clear();
         var anchors = user.RecentFirst(ranking.CoEngagementAnchors);
         _coEngagement.Accumulate(anchors, _anchorWeights, scores);
+        _itemModel?.Accumulate(anchors, _anchorWeights, _itemOptions.Weight, scores);
 
         var filled = 0;
         for (var i = 0; i < _items.Count; i++)
@@ -195,6 +213,10 @@ public sealed class PrequentialEvaluator(LearningOptions learning, RankingOption
             _coEngagement.Advance(at);
             _coEngagement.Record(item.Id, recent, ranking.CoEngagementWindow, ranking.CoEngagementDecay);
             user.Recent.Add(item.Id);
+            if (_itemOptions.Weight > 0 && ++_sinceRefresh >= itemModelRefreshEvents)
+            {
+                RefreshItemModel();
+            }
         }
 
         // As the user grain does: the video learns from the user's taste before this rating's events.
@@ -209,6 +231,93 @@ public sealed class PrequentialEvaluator(LearningOptions learning, RankingOption
         item.Views++;
         item.Completions++;
         user.Viewed.Add(index);
+    }
+
+    /// <summary>Rebuilds the item-item model as a silo does, from the co-engagement index as its one part.</summary>
+    private void RefreshItemModel()
+    {
+        _sinceRefresh = 0;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (Environment.GetEnvironmentVariable("EASE_HISTORY") is { } history)
+        {
+            _itemModel = HistoryModel(float.Parse(history, CultureInfo.InvariantCulture)) ?? _itemModel;
+            ItemModelSeconds += System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+            ItemModelRefreshes++;
+            return;
+        }
+
+        _itemModel = ItemModelRefresh.BuildAsync(
+            1,
+            (_, count) => Task.FromResult(_coEngagement.MostEngagedTargets(count)),
+            (_, items) => Task.FromResult(_coEngagement.EdgesAmong(items)),
+            _itemOptions,
+            ItemModelRefresh.PairsPerEngagement(ranking)).GetAwaiter().GetResult() ?? _itemModel;
+        ItemModelSeconds += System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+        ItemModelRefreshes++;
+    }
+
+    // PROTO: EASE over the users' recency-decayed histories (x_ui = decay^rank over the user's whole history).
+    private ItemItemModel? HistoryModel(float decay)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var u in _users.Values)
+        {
+            foreach (var v in u.Recent)
+            {
+                counts[v] = counts.GetValueOrDefault(v) + 1;
+            }
+        }
+
+        var items = counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(_itemOptions.MaxItems).Select(c => c.Key).ToArray();
+        var pos = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < items.Length; i++)
+        {
+            pos[items[i]] = i;
+        }
+
+        var n = items.Length;
+        var g = new double[n * n];
+        var x = new List<(int, double)>();
+        foreach (var u in _users.Values)
+        {
+            x.Clear();
+            var w = 1.0;
+            for (var k = u.Recent.Count - 1; k >= 0 && w > 1e-3; k--, w *= decay)
+            {
+                if (pos.TryGetValue(u.Recent[k], out var i))
+                {
+                    x.Add((i, w));
+                }
+            }
+
+            foreach (var (i, wi) in x)
+            {
+                foreach (var (j, wj) in x)
+                {
+                    g[(i * n) + j] += wi * wj;
+                }
+            }
+        }
+
+        List<int> a = [], t = [];
+        List<float> ws = [];
+        var activity = new float[n];
+        var ppe = ItemModelRefresh.PairsPerEngagement(ranking);
+        for (var i = 0; i < n; i++)
+        {
+            activity[i] = (float)(g[(i * n) + i] * ppe);
+            for (var j = 0; j < n; j++)
+            {
+                if (i != j && g[(i * n) + j] > 0)
+                {
+                    a.Add(i);
+                    t.Add(j);
+                    ws.Add((float)g[(i * n) + j]);
+                }
+            }
+        }
+
+        return EaseSolver.Fit(items, activity, [new ItemEdgeList([.. a], [.. t], [.. ws])], _itemOptions.Ridge, ppe);
     }
 
     /// <summary>The same steps the user and video grains take on one event.</summary>
