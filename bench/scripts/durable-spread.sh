@@ -19,13 +19,16 @@ g="http://127.0.0.1:$((PLATFORM_HTTP_BASE+1)),http://127.0.0.1:$((PLATFORM_HTTP_
 B="dotnet $root/bench/Platform.DurableIngestBench/bin/Release/net10.0/Platform.DurableIngestBench.dll --gateways $g"
 $B --duration 5 --warmup 5 --concurrency 32 --batch 50 --videos 2000 > /tmp/dab-$tag-warm.txt 2>&1
 before=$(stats)
-cpu() { pm=$(head -1 $(find /tmp/pgd-$tag -name postmaster.pid | head -1)); pg=$(ps -o times= -p $pm --ppid $pm | awk '{t+=$1} END {print t+0}'); si=$(for n in 1 2 3; do ps -o times= -p $(cat /tmp/pgd-$tag/silo-$n.pid); done | awk '{t+=$1} END {print t+0}'); echo "$pg $si"; }
+# CPU seconds from /proc in clock ticks (ps rounds each process down to whole seconds, which hides many short
+# PostgreSQL backends): the postmaster with its reaped children, its live children, and the three silos.
+ticks() { awk '{print $14 + $15 + ($1 == pm ? $16 + $17 : 0)}' pm=$1 /proc/$1/stat 2>/dev/null; }
+cpu() { pm=$(head -1 $(find /tmp/pgd-$tag -name postmaster.pid | head -1)); pg=$( (ticks $pm; for c in $(pgrep -P $pm); do ticks $c; done) | awk '{t+=$1} END {print t/100}'); si=$(for n in 1 2 3; do ticks $(cat /tmp/pgd-$tag/silo-$n.pid); done | awk '{t+=$1} END {print t/100}'); echo "$pg $si"; }
 cpu0=$(cpu)
 q "select relname, n_tup_ins+n_tup_upd from pg_stat_user_tables" | sort > /tmp/dab-$tag-t0.txt
 $B --duration ${DUR:-20} --warmup 0 --concurrency 32 --batch 50 --videos 2000 > /tmp/dab-$tag-run.txt 2>&1
 after=$(stats)
 cpu1=$(cpu)
-echo "$cpu0 $cpu1" | awk '{printf "CPU-s during run: postgres %d, silos %d\n", $3-$1, $4-$2}'
+echo "$cpu0 $cpu1" | awk '{printf "CPU-s during run: postgres %.1f, silos %.1f\n", $3-$1, $4-$2}'
 q "select relname, n_tup_ins+n_tup_upd from pg_stat_user_tables" | sort > /tmp/dab-$tag-t1.txt
 join -t"|" /tmp/dab-$tag-t0.txt /tmp/dab-$tag-t1.txt | awk -F"|" '{d=$3-$2; if (d>0) print "  rows", $1, d}'
 echo "== $tag $(date -u +%T) load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -19,6 +19,11 @@ public sealed class PostgresPoolOptionsValidator : IValidateOptions<PostgresPool
             yield return $"{PostgresPoolOptions.Section}:MaxConnections must be at least {PostgresPoolOptions.MinConnections}, not {options.MaxConnections}.";
         }
 
+        if (options.MaxAutoPrepare is < 0 or > 256)
+        {
+            yield return $"{PostgresPoolOptions.Section}:MaxAutoPrepare must be between 0 and 256, not {options.MaxAutoPrepare}.";
+        }
+
         if (options.ConnectionWait < TimeSpan.FromSeconds(1) || options.ConnectionWait > TimeSpan.FromSeconds(1024))
         {
             yield return $"{PostgresPoolOptions.Section}:ConnectionWait must be between 1 and 1024 seconds, not {options.ConnectionWait}.";

@@ -37,16 +37,18 @@ public sealed class PostgresConnectionPools
 
     /// <summary>The bounded connection strings for <paramref name="connectionString"/>.</summary>
     public static PostgresConnectionPools Create(string connectionString, PostgresPoolOptions options) =>
-        new(Bounded(connectionString, options.MaxConnections - PostgresStateWriter.Writers, options.ConnectionWait, "platform-silo"),
-            Bounded(connectionString, PostgresStateWriter.Writers, options.ConnectionWait, "platform-silo-writer"));
+        new(Bounded(connectionString, options.MaxConnections - PostgresStateWriter.Writers, options, "platform-silo"),
+            Bounded(connectionString, PostgresStateWriter.Writers, options, "platform-silo-writer"));
 
-    private static string Bounded(string connectionString, int maxPoolSize, TimeSpan wait, string applicationName)
+    private static string Bounded(string connectionString, int maxPoolSize, PostgresPoolOptions options, string applicationName)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString)
         {
             Pooling = true,
             MaxPoolSize = maxPoolSize,
-            Timeout = (int)Math.Ceiling(wait.TotalSeconds),
+            Timeout = (int)Math.Ceiling(options.ConnectionWait.TotalSeconds),
+            MaxAutoPrepare = options.MaxAutoPrepare,
+            AutoPrepareMinUsages = 2,
         };
         builder.MinPoolSize = Math.Min(builder.MinPoolSize, maxPoolSize);
 

@@ -82,6 +82,8 @@ public sealed class ConnectionBudgetTests(ITestOutputHelper output)
         Assert.Equal(PostgresStateWriter.Writers, writers.MaxPoolSize);
         Assert.Equal(8, shared.Timeout);
         Assert.True(shared.Pooling && writers.Pooling);
+        Assert.Equal(options.MaxAutoPrepare, writers.MaxAutoPrepare);
+        Assert.Equal(options.MaxAutoPrepare, shared.MaxAutoPrepare);
     }
 
     [Fact]
@@ -90,6 +92,16 @@ public sealed class ConnectionBudgetTests(ITestOutputHelper output)
         var problems = PostgresPoolOptionsValidator.Problems(new PostgresPoolOptions { MaxConnections = PostgresStateWriter.Writers }).ToList();
 
         Assert.Contains(problems, p => p.Contains("MaxConnections", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(257)]
+    public void AutomaticPreparationOutsideItsRangeIsRefusedAtStart(int maxAutoPrepare)
+    {
+        var problems = PostgresPoolOptionsValidator.Problems(new PostgresPoolOptions { MaxAutoPrepare = maxAutoPrepare }).ToList();
+
+        Assert.Contains(problems, p => p.Contains("MaxAutoPrepare", StringComparison.Ordinal));
     }
 
     /// <summary>The most connections the silos held at once (by their application name), and the most client connections to the server in all.</summary>
