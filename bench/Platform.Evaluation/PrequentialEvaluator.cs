@@ -238,14 +238,6 @@ public sealed class PrequentialEvaluator(
     {
         _sinceRefresh = 0;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        if (Environment.GetEnvironmentVariable("EASE_HISTORY") is { } history)
-        {
-            _itemModel = HistoryModel(float.Parse(history, CultureInfo.InvariantCulture)) ?? _itemModel;
-            ItemModelSeconds += System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
-            ItemModelRefreshes++;
-            return;
-        }
-
         _itemModel = ItemModelRefresh.BuildAsync(
             1,
             (_, count) => Task.FromResult(_coEngagement.MostEngagedTargets(count)),
@@ -254,70 +246,6 @@ public sealed class PrequentialEvaluator(
             ItemModelRefresh.PairsPerEngagement(ranking)).GetAwaiter().GetResult() ?? _itemModel;
         ItemModelSeconds += System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
         ItemModelRefreshes++;
-    }
-
-    // PROTO: EASE over the users' recency-decayed histories (x_ui = decay^rank over the user's whole history).
-    private ItemItemModel? HistoryModel(float decay)
-    {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var u in _users.Values)
-        {
-            foreach (var v in u.Recent)
-            {
-                counts[v] = counts.GetValueOrDefault(v) + 1;
-            }
-        }
-
-        var items = counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(_itemOptions.MaxItems).Select(c => c.Key).ToArray();
-        var pos = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < items.Length; i++)
-        {
-            pos[items[i]] = i;
-        }
-
-        var n = items.Length;
-        var g = new double[n * n];
-        var x = new List<(int, double)>();
-        foreach (var u in _users.Values)
-        {
-            x.Clear();
-            var w = 1.0;
-            for (var k = u.Recent.Count - 1; k >= 0 && w > 1e-3; k--, w *= decay)
-            {
-                if (pos.TryGetValue(u.Recent[k], out var i))
-                {
-                    x.Add((i, w));
-                }
-            }
-
-            foreach (var (i, wi) in x)
-            {
-                foreach (var (j, wj) in x)
-                {
-                    g[(i * n) + j] += wi * wj;
-                }
-            }
-        }
-
-        List<int> a = [], t = [];
-        List<float> ws = [];
-        var activity = new float[n];
-        var ppe = ItemModelRefresh.PairsPerEngagement(ranking);
-        for (var i = 0; i < n; i++)
-        {
-            activity[i] = (float)(g[(i * n) + i] * ppe);
-            for (var j = 0; j < n; j++)
-            {
-                if (i != j && g[(i * n) + j] > 0)
-                {
-                    a.Add(i);
-                    t.Add(j);
-                    ws.Add((float)g[(i * n) + j]);
-                }
-            }
-        }
-
-        return EaseSolver.Fit(items, activity, [new ItemEdgeList([.. a], [.. t], [.. ws])], _itemOptions.Ridge, ppe);
     }
 
     /// <summary>The same steps the user and video grains take on one event.</summary>
