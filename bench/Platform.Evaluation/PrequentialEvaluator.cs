@@ -242,8 +242,7 @@ public sealed class PrequentialEvaluator(
             1,
             (_, count) => Task.FromResult(_coEngagement.MostEngagedTargets(count)),
             (_, items) => Task.FromResult(_coEngagement.EdgesAmong(items)),
-            _itemOptions,
-            ItemModelRefresh.PairsPerEngagement(ranking)).GetAwaiter().GetResult() ?? _itemModel;
+            _itemOptions).GetAwaiter().GetResult() ?? _itemModel;
         ItemModelSeconds += System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
         ItemModelRefreshes++;
     }

@@ -7,12 +7,12 @@ namespace Platform.Grains.Recommendation;
 /// Fits an <see cref="ItemItemModel"/> by EASE (Steck 2019, "Embarrassingly Shallow Autoencoders"): with G the
 /// item Gram matrix and P = (G + λI)⁻¹, B = I − P·diag(1/diag(P)) with a zero diagonal, i.e.
 /// B[i, j] = −P[i, j] / P[j, j]: the ridge regression of each item on all others, in closed form. G comes from
-/// co-engagement: G[i, j] is the pair weight between i and j (both directions averaged: how often they were
-/// engaged with close together, nearer pairs more), G[i, i] the video's engagements, estimated as its incoming
-/// co-engagement weight over <c>pairsPerEngagement</c> (<see cref="ItemModelRefresh.PairsPerEngagement"/>). λ is
-/// <c>regularization</c> × the mean diagonal, so it scales with the weights whatever the traffic. The dense
-/// solve is MathNet.Numerics' Cholesky decomposition; should G + λI not be positive definite (pair weights are
-/// not an exact Gram matrix), λ is doubled until it is.
+/// co-engagement, each recorded pair a basket of two videos: G[i, j] is the pair weight between i and j (both
+/// directions averaged: how often they were engaged with close together, nearer pairs more) and G[i, i] the
+/// video's whole incoming co-engagement weight (its pairs with every video, covered or not), so G is the Gram
+/// matrix of the pair baskets. λ is <c>regularization</c> × the mean diagonal, so it scales with the weights
+/// whatever the traffic. The dense solve is MathNet.Numerics' Cholesky decomposition (G + λI is symmetric
+/// positive definite: diagonally dominant with a positive ridge; λ is doubled should rounding say otherwise).
 /// </summary>
 public static class EaseSolver
 {
@@ -20,7 +20,7 @@ public static class EaseSolver
     /// The model over <paramref name="items"/> from their co-engagement <paramref name="activity"/> (G's diagonal)
     /// and the edges among them; null with fewer than two items.
     /// </summary>
-    public static ItemItemModel? Fit(IReadOnlyList<string> items, ReadOnlySpan<float> activity, IEnumerable<ItemEdgeList> edges, double regularization, double pairsPerEngagement = 1)
+    public static ItemItemModel? Fit(IReadOnlyList<string> items, ReadOnlySpan<float> activity, IEnumerable<ItemEdgeList> edges, double regularization)
     {
         var n = items.Count;
         if (n < 2)
@@ -49,9 +49,15 @@ public static class EaseSolver
         var meanDiagonal = 0.0;
         for (var i = 0; i < n; i++)
         {
-            // The video's (faded) number of engagements, estimated from its co-engagement weight; at least its
-            // largest pair, as a count of co-engagements can never exceed either video's count.
-            var diagonal = Math.Max(activity[i] / pairsPerEngagement, MaxOffDiagonal(g, n, i));
+            // Each pair is a basket of two: the video's whole co-engagement weight, at least the sum of its
+            // pairs among the covered videos (edge limits can make the two directions unequal).
+            var rowSum = 0.0;
+            for (var j = 0; j < n; j++)
+            {
+                rowSum += g[((long)i * n) + j];
+            }
+
+            var diagonal = Math.Max(activity[i], rowSum);
             g[((long)i * n) + i] = diagonal;
             meanDiagonal += diagonal / n;
         }
@@ -92,19 +98,5 @@ public static class EaseSolver
         }
 
         return new ItemItemModel([.. items], weights);
-    }
-
-    private static double MaxOffDiagonal(double[] g, int n, int i)
-    {
-        var max = 0.0;
-        for (var j = 0; j < n; j++)
-        {
-            if (j != i)
-            {
-                max = Math.Max(max, g[((long)i * n) + j]);
-            }
-        }
-
-        return max;
     }
 }

@@ -8,7 +8,6 @@ namespace Platform.Grains.Recommendation;
 public sealed class ItemModelHolder(float weight)
 {
     private volatile ItemItemModel? _current;
-    private long _version;
 
     /// <summary>Weight of the model's score in a candidate's co-engagement score (<c>Platform:ItemModel:Weight</c>).</summary>
     public float Weight => weight;
@@ -16,12 +15,6 @@ public sealed class ItemModelHolder(float weight)
     /// <summary>The model in use, or null.</summary>
     public ItemItemModel? Current => _current;
 
-    /// <summary>Incremented at every swap, so a shard knows when to recompute its columns.</summary>
-    public long Version => Interlocked.Read(ref _version);
-
-    public void Use(ItemItemModel? model)
-    {
-        _current = model;
-        Interlocked.Increment(ref _version);
-    }
+    /// <summary>Uses <paramref name="model"/> from now on (a shard sees a new instance and recomputes its columns).</summary>
+    public void Use(ItemItemModel? model) => _current = model;
 }

@@ -12,22 +12,11 @@ namespace Platform.Grains.Recommendation;
 /// </summary>
 public static class ItemModelRefresh
 {
-    /// <summary>
-    /// How much incoming co-engagement weight one engagement gives its video, about: the pairs with the user's
-    /// previous videos (Σ decay^k over the window) and, as many again, those with the videos the user engages
-    /// with next. Dividing a video's incoming weight by it estimates its (faded) number of engagements, the
-    /// diagonal of the Gram matrix; it follows from <see cref="RankingOptions.CoEngagementWindow"/> and
-    /// <see cref="RankingOptions.CoEngagementDecay"/>, not from the data.
-    /// </summary>
-    public static double PairsPerEngagement(RankingOptions ranking) =>
-        2 * CoEngagementIndex.RecencyWeights(ranking.CoEngagementWindow, ranking.CoEngagementDecay).Sum();
-
     public static async Task<ItemItemModel?> BuildAsync(
         int parts,
         Func<int, int, Task<ItemActivity[]>> mostEngaged,
         Func<int, string[], Task<ItemEdgeList>> edgesAmong,
-        ItemModelOptions options,
-        double pairsPerEngagement = 1)
+        ItemModelOptions options)
     {
         var found = new Task<ItemActivity[]>[parts];
         for (var p = 0; p < parts; p++)
@@ -51,6 +40,6 @@ public static class ItemModelRefresh
         }
 
         var lists = await Task.WhenAll(edges);
-        return EaseSolver.Fit(items, chosen.Select(a => a.Weight).ToArray(), lists, options.Ridge, pairsPerEngagement);
+        return EaseSolver.Fit(items, chosen.Select(a => a.Weight).ToArray(), lists, options.Ridge);
     }
 }

@@ -17,7 +17,6 @@ public sealed partial class ItemModelRefresher(
     IGrainFactory grains,
     IOptions<ItemModelOptions> options,
     IOptions<CatalogOptions> catalog,
-    IOptions<RankingOptions> ranking,
     ILogger<ItemModelRefresher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -51,8 +50,7 @@ public sealed partial class ItemModelRefresher(
                 catalog.Value.Shards,
                 (shard, count) => grains.GetGrain<ICatalogShardGrain>(shard).GetMostEngagedAsync(count),
                 (shard, items) => grains.GetGrain<ICatalogShardGrain>(shard).GetEdgesAmongAsync(items),
-                options.Value,
-                ItemModelRefresh.PairsPerEngagement(ranking.Value)));
+                options.Value));
             if (model is not null)
             {
                 holder.Use(model);

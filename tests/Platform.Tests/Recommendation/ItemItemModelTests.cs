@@ -9,8 +9,6 @@ public sealed class ItemItemModelTests
     private const int Window = 20;
     private const float Decay = 0.8f;
 
-    private static readonly RankingOptions Ranking = new() { CoEngagementWindow = Window, CoEngagementDecay = Decay };
-
     /// <summary>Replays each user's videos in order into <paramref name="index"/>, as the shards record them.</summary>
     private static void Watch(CoEngagementIndex index, IEnumerable<string[]> users)
     {
@@ -30,8 +28,7 @@ public sealed class ItemItemModelTests
             1,
             (_, count) => Task.FromResult(index.MostEngagedTargets(count)),
             (_, items) => Task.FromResult(index.EdgesAmong(items)),
-            new ItemModelOptions { Weight = 1, MaxItems = maxItems },
-            ItemModelRefresh.PairsPerEngagement(Ranking)))!;
+            new ItemModelOptions { Weight = 1, MaxItems = maxItems }))!;
 
     private static Dictionary<string, float> Scores(ItemItemModel model, params string[] anchors)
     {
@@ -137,8 +134,7 @@ public sealed class ItemItemModelTests
             2,
             (s, count) => Task.FromResult(shards[s].MostEngagedTargets(count)),
             (s, items) => Task.FromResult(shards[s].EdgesAmong(items)),
-            options,
-            ItemModelRefresh.PairsPerEngagement(Ranking)))!;
+            options))!;
         var single = await BuildAsync(whole);
 
         Assert.Equal(single.Items.ToHashSet(), split.Items.ToHashSet());
