@@ -22,10 +22,11 @@ public sealed class ItemModelOptions
     public int MaxItems { get; set; } = 1000;
 
     /// <summary>
-    /// The ridge term λ of the solve as a fraction of the mean diagonal of the Gram matrix, so it does not
-    /// depend on how large the co-engagement weights are (traffic, decay, half-life). Default 0.5.
+    /// The ridge term λ of the solve as a multiple of the mean diagonal of the Gram matrix, so it does not
+    /// depend on how large the co-engagement weights are (traffic, decay, half-life). Default 5 (measured best of
+    /// 0.5, 5 and 20 on MovieLens; docs/quality.md).
     /// </summary>
-    public double Ridge { get; set; } = 0.5;
+    public double Ridge { get; set; } = 5;
 
     /// <summary>How often a silo rebuilds its model from the catalog shards. Default 10 minutes.</summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(10);
