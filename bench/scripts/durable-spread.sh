@@ -5,7 +5,7 @@
 # for each checkout in turn (different tags and port offsets).
 #
 #   bench/scripts/durable-spread.sh <repo-root> <tag> <port-offset>
-# Needs: `dotnet build Platform.sln -c Release` in <repo-root>; PostgreSQL 15 (tools/install-test-deps.sh). DUR=20 sets the seconds.
+# Needs: `dotnet build Platform.sln -c Release` in <repo-root>; PostgreSQL 15 (tools/install-test-deps.sh). DUR=20 sets the measured seconds, WARM=5 the seconds of warm-up traffic before them.
 set -uo pipefail
 root=$1; tag=$2; off=$3
 export PLATFORM_LOCAL_DIR=/tmp/pgd-$tag PLATFORM_PG_PORT=$((21433+off)) PLATFORM_HTTP_BASE=$((21200+off)) \
@@ -17,7 +17,7 @@ q() { runuser -u postgres -- psql -h 127.0.0.1 -p $PLATFORM_PG_PORT -d platform 
 stats() { q "select (select wal_bytes from pg_stat_wal), (select coalesce(sum(n_tup_ins+n_tup_upd),0) from pg_stat_user_tables)"; }
 g="http://127.0.0.1:$((PLATFORM_HTTP_BASE+1)),http://127.0.0.1:$((PLATFORM_HTTP_BASE+2)),http://127.0.0.1:$((PLATFORM_HTTP_BASE+3))"
 B="dotnet $root/bench/Platform.DurableIngestBench/bin/Release/net10.0/Platform.DurableIngestBench.dll --gateways $g"
-$B --duration 5 --warmup 5 --concurrency 32 --batch 50 --videos 2000 > /tmp/dab-$tag-warm.txt 2>&1
+$B --duration ${WARM:-5} --warmup 5 --concurrency 32 --batch 50 --videos 2000 > /tmp/dab-$tag-warm.txt 2>&1
 before=$(stats)
 # CPU seconds from /proc in clock ticks (ps rounds each process down to whole seconds, which hides many short
 # PostgreSQL backends): the postmaster with its reaped children, its live children, and the three silos.
