@@ -38,14 +38,14 @@ for (var i = 0; i < args.Length; i++)
             break;
         default:
             Console.Error.WriteLine($"Unknown argument '{args[i]}'.");
-            Console.Error.WriteLine("Usage: Platform.Evaluation --ratings FILE [--feature-log FILE] [--model ranker.json] [--set Option=Value]...");
+            Console.Error.WriteLine("Usage: Platform.Evaluation --ratings FILE [--feature-log FILE] [--model ranker.json] [--item-model-every N] [--set Option=Value]...");
             return 2;
     }
 }
 
 if (ratingsPath is null)
 {
-    Console.Error.WriteLine("Usage: Platform.Evaluation --ratings FILE [--feature-log FILE] [--model ranker.json] [--set Option=Value]...");
+    Console.Error.WriteLine("Usage: Platform.Evaluation --ratings FILE [--feature-log FILE] [--model ranker.json] [--item-model-every N] [--set Option=Value]...");
     return 2;
 }
 
