@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using NpgsqlTypes;
 using Orleans.Configuration;
 using Orleans.Storage;
 using Platform.Grains.Storage;
@@ -9,10 +10,10 @@ namespace Platform.Silo.Storage;
 
 /// <summary>
 /// Group commit across grains for the PostgreSQL grain storage: writes queue up, and each of a few
-/// writer loops takes everything queued (up to <see cref="MaxBatch"/>) into one transaction and one
-/// statement (<see cref="StateRowBatch"/>), one round trip and one WAL flush for all of them. Each
-/// write keeps its version check, as the schema's <c>WriteToStorageKey</c> does (deploy/postgres/init.sql),
-/// and rows stay readable by the ADO.NET provider.
+/// writer loops takes everything queued (up to <see cref="MaxBatch"/>) into one transaction of
+/// pipelined statements, one round trip and one WAL flush for all of them. Each statement is the
+/// schema's own <c>WriteToStorageKey</c> query (deploy/postgres/init.sql), so each write keeps its
+/// version check and rows stay readable by the ADO.NET provider.
 /// </summary>
 public sealed partial class PostgresStateWriter : IGrainStateWriter, IAsyncDisposable
 {
@@ -26,6 +27,7 @@ public sealed partial class PostgresStateWriter : IGrainStateWriter, IAsyncDispo
     private readonly string _serviceId;
     private readonly ILogger<PostgresStateWriter> _logger;
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = false });
+    private readonly Lazy<Task<string>> _query;
     private readonly Task[] _loops;
 
     public PostgresStateWriter(string connectionString, IOptions<ClusterOptions> cluster, ILogger<PostgresStateWriter> logger)
@@ -33,6 +35,7 @@ public sealed partial class PostgresStateWriter : IGrainStateWriter, IAsyncDispo
         _dataSource = NpgsqlDataSource.Create(connectionString);
         _serviceId = cluster.Value.ServiceId;
         _logger = logger;
+        _query = new Lazy<Task<string>>(LoadQueryAsync);
         _loops = [.. Enumerable.Range(0, Writers).Select(_ => Task.Run(WriteLoopAsync))];
     }
 
@@ -60,22 +63,12 @@ public sealed partial class PostgresStateWriter : IGrainStateWriter, IAsyncDispo
     private async Task WriteLoopAsync()
     {
         var batch = new List<PendingWrite>(MaxBatch);
-        var rows = new HashSet<(string StateName, string Key)>();
-        var carried = new List<PendingWrite>();
         var reader = _queue.Reader;
-        while (carried.Count > 0 || await reader.WaitToReadAsync())
+        while (await reader.WaitToReadAsync())
         {
-            // A second write of the same row waits for the next group (one statement may not write a row twice).
-            foreach (var write in carried)
-            {
-                rows.Add((write.StateName, write.Key));
-            }
-
-            batch.AddRange(carried);
-            carried.Clear();
             while (batch.Count < MaxBatch && reader.TryRead(out var write))
             {
-                (rows.Add((write.StateName, write.Key)) ? batch : carried).Add(write);
+                batch.Add(write);
             }
 
             if (batch.Count == 0)
@@ -97,15 +90,43 @@ public sealed partial class PostgresStateWriter : IGrainStateWriter, IAsyncDispo
             }
 
             batch.Clear();
-            rows.Clear();
         }
     }
 
     private async Task WriteBatchAsync(List<PendingWrite> writes)
     {
+        var query = await _query.Value;
         await using var connection = await _dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        var versions = await StateRowBatch.WriteAsync(connection, transaction, _serviceId, [.. writes.Select(w => (w.StateName, w.Key, w.Payload, w.Version))]);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var write in writes)
+        {
+            var command = new NpgsqlBatchCommand(query);
+            command.Parameters.Add(new NpgsqlParameter<int>("GrainIdHash", 0));
+            command.Parameters.Add(new NpgsqlParameter<long>("GrainIdN0", 0L));
+            command.Parameters.Add(new NpgsqlParameter<long>("GrainIdN1", 0L));
+            command.Parameters.Add(new NpgsqlParameter<int>("GrainTypeHash", 0));
+            command.Parameters.Add(new NpgsqlParameter<string>("GrainTypeString", write.StateName));
+            command.Parameters.Add(new NpgsqlParameter<string>("GrainIdExtensionString", write.Key));
+            command.Parameters.Add(new NpgsqlParameter<string>("ServiceId", _serviceId));
+            command.Parameters.Add(new NpgsqlParameter("GrainStateVersion", NpgsqlDbType.Integer) { Value = (object?)write.Version ?? DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter<byte[]>("PayloadBinary", NpgsqlDbType.Bytea) { TypedValue = write.Payload });
+            batch.BatchCommands.Add(command);
+        }
+
+        var versions = new int?[writes.Count];
+        await using (var reader = await batch.ExecuteReaderAsync())
+        {
+            for (var i = 0; i < writes.Count; i++)
+            {
+                if (await reader.ReadAsync())
+                {
+                    versions[i] = reader.GetInt32(0);
+                }
+
+                await reader.NextResultAsync();
+            }
+        }
 
         // Series rows of the writes that succeeded, in their transaction (a second round trip only when there are any).
         await SeriesRowBatch.WriteAsync(connection, transaction, _serviceId, writes.Where((w, i) => versions[i] is not null).SelectMany(w => w.Rows));
@@ -123,6 +144,13 @@ public sealed partial class PostgresStateWriter : IGrainStateWriter, IAsyncDispo
                     $"Version conflict writing state {write.StateName} of {write.Key}: the stored version is not {write.Version?.ToString() ?? "absent"}."));
             }
         }
+    }
+
+    private async Task<string> LoadQueryAsync()
+    {
+        await using var command = _dataSource.CreateCommand("SELECT QueryText FROM OrleansQuery WHERE QueryKey = 'WriteToStorageKey'");
+        return await command.ExecuteScalarAsync() as string
+            ?? throw new InvalidOperationException("OrleansQuery has no WriteToStorageKey: apply deploy/postgres/init.sql.");
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A group of {Count} grain state writes failed; each grain retries")]

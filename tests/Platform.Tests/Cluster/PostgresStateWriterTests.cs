@@ -7,7 +7,7 @@ using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Cluster;
 
-/// <summary>The group-commit writer against a real PostgreSQL: one statement per group, each write with its own version check.</summary>
+/// <summary>The group-commit writer against a real PostgreSQL: one transaction per group, each write with its own version check.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresStateWriterTests(PostgresFixture postgres)
 {
