@@ -31,6 +31,17 @@ public interface ICatalogShardGrain : IGrainWithIntegerKey
     [OneWay]
     Task RecordCoEngagementAsync(CoEngagementRecord[] records);
 
+    /// <summary>
+    /// The shard's <paramref name="count"/> videos with the most co-engagement pointing at them, most first: the
+    /// candidates for the item-item model a silo refreshes.
+    /// </summary>
+    [ReadOnly]
+    Task<ItemActivity[]> GetMostEngagedAsync(int count);
+
+    /// <summary>The shard's co-engagement edges whose anchor and target are both in <paramref name="items"/>, by position in it.</summary>
+    [ReadOnly]
+    Task<ItemEdgeList> GetEdgesAmongAsync(string[] items);
+
     /// <summary>Proposes candidates from every source this shard serves.</summary>
     Task<Candidate[]> GetCandidatesAsync(CandidateQuery query);
 

@@ -12,8 +12,17 @@ namespace Platform.Evaluation;
 /// counted when the liked item is in it; then the event is applied. The popularity baseline ranks by
 /// all-time views under the same protocol. Ranks with the hand-set blend unless a learned model is given.
 /// </summary>
-public sealed class PrequentialEvaluator(LearningOptions learning, RankingOptions ranking, TextWriter? featureLog = null, IRankingModel? model = null)
+public sealed class PrequentialEvaluator(
+    LearningOptions learning,
+    RankingOptions ranking,
+    TextWriter? featureLog = null,
+    IRankingModel? model = null,
+    ItemModelOptions? itemModel = null,
+    int itemModelRefreshEvents = PrequentialEvaluator.DefaultItemModelRefreshEvents)
 {
+    /// <summary>Engagements between two refreshes of the item-item model (the silo refreshes on a timer instead).</summary>
+    public const int DefaultItemModelRefreshEvents = 2000;
+
     private const int TopN = 10;
     private const double LikeThreshold = 4;
 
@@ -28,6 +37,14 @@ public sealed class PrequentialEvaluator(LearningOptions learning, RankingOption
     private readonly Dictionary<string, User> _users = new(StringComparer.Ordinal);
     private readonly float[] _anchorWeights = CoEngagementIndex.RecencyWeights(ranking.CoEngagementAnchors, ranking.CoEngagementDecay);
     private readonly Random _random = new(17);
+    private readonly ItemModelOptions _itemOptions = itemModel ?? new ItemModelOptions();
+    private ItemItemModel? _itemModel;
+    private int _sinceRefresh;
+
+    /// <summary>Seconds spent building the item-item model, and how many times.</summary>
+    public double ItemModelSeconds { get; private set; }
+
+    public int ItemModelRefreshes { get; private set; }
 
     public EvaluationResult Run(IReadOnlyList<Rating> log, TextWriter? progress = null)
     {
@@ -87,6 +104,7 @@ public sealed class PrequentialEvaluator(LearningOptions learning, RankingOption
         scores.Clear();
         var anchors = user.RecentFirst(ranking.CoEngagementAnchors);
         _coEngagement.Accumulate(anchors, _anchorWeights, scores);
+        _itemModel?.Accumulate(anchors, _anchorWeights, _itemOptions.Weight, scores);
 
         var filled = 0;
         for (var i = 0; i < _items.Count; i++)
@@ -195,6 +213,10 @@ public sealed class PrequentialEvaluator(LearningOptions learning, RankingOption
             _coEngagement.Advance(at);
             _coEngagement.Record(item.Id, recent, ranking.CoEngagementWindow, ranking.CoEngagementDecay);
             user.Recent.Add(item.Id);
+            if (_itemOptions.Weight > 0 && ++_sinceRefresh >= itemModelRefreshEvents)
+            {
+                RefreshItemModel();
+            }
         }
 
         // As the user grain does: the video learns from the user's taste before this rating's events.
@@ -209,6 +231,20 @@ public sealed class PrequentialEvaluator(LearningOptions learning, RankingOption
         item.Views++;
         item.Completions++;
         user.Viewed.Add(index);
+    }
+
+    /// <summary>Rebuilds the item-item model as a silo does, from the co-engagement index as its one part.</summary>
+    private void RefreshItemModel()
+    {
+        _sinceRefresh = 0;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        _itemModel = ItemModelRefresh.BuildAsync(
+            1,
+            (_, count) => Task.FromResult(_coEngagement.MostEngagedTargets(count)),
+            (_, items) => Task.FromResult(_coEngagement.EdgesAmong(items)),
+            _itemOptions).GetAwaiter().GetResult() ?? _itemModel;
+        ItemModelSeconds += System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+        ItemModelRefreshes++;
     }
 
     /// <summary>The same steps the user and video grains take on one event.</summary>

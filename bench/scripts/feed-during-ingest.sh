@@ -2,14 +2,15 @@
 # The feed's tail while events flow, on one fresh single-node platform (memory storage): seeds VIDEOS videos and USERS
 # users, measures the ingest maximum (closed loop, batches of 100 over uniform users and videos), then runs, at the same
 # time, ingest at half that maximum (open loop) and feeds at FEED_RATE req/s (open loop), and prints both reports;
-# finally feeds alone at FEED_RATE for comparison.
+# finally feeds alone at ALONE_RATE req/s (open loop).
 #
 #   bench/scripts/feed-during-ingest.sh <silo-dir> <http-port>
-# Environment: LOADGEN (a built Platform.LoadGen), VIDEOS (20000), USERS (20000), FEED_RATE (200), DURATION (20s).
+# Environment: LOADGEN (a built Platform.LoadGen), VIDEOS (20000), USERS (20000), FEED_RATE (200), ALONE_RATE (1000),
+# DURATION (20s).
 set -euo pipefail
 dir=$1; port=$2
 loadgen=${LOADGEN:?set LOADGEN to a built Platform.LoadGen}
-videos=${VIDEOS:-20000}; users=${USERS:-20000}; rate=${FEED_RATE:-200}; duration=${DURATION:-20s}
+videos=${VIDEOS:-20000}; users=${USERS:-20000}; rate=${FEED_RATE:-200}; alone=${ALONE_RATE:-1000}; duration=${DURATION:-20s}
 data="--videos $videos --users $users --prefix f1"
 "$dir/Platform.Silo" --urls "http://127.0.0.1:$port" --Orleans:SiloPort=$((port + 31)) --Orleans:GatewayPort=$((port + 32)) \
   --Logging:LogLevel:Default=Warning > "/tmp/feed-ingest-$port.log" 2>&1 &
@@ -29,5 +30,5 @@ events=$!
 lg --mode open $data --mix feed:1 --rate "$rate" --duration "$duration" --warmup 3s --interval 0 --timeout 5s > /tmp/feed-ingest-feed.txt
 wait $events
 grep -E "^events|^feed" /tmp/feed-ingest-events.txt /tmp/feed-ingest-feed.txt
-echo "feeds alone at $rate req/s:"
-lg --mode open $data --mix feed:1 --rate "$rate" --duration "$duration" --warmup 3s --interval 0 --timeout 5s | grep -E "^feed|server:"
+echo "feeds alone at $alone req/s:"
+lg --mode open $data --mix feed:1 --rate "$alone" --duration "$duration" --warmup 3s --interval 0 --timeout 5s | grep -E "^feed|server:"

@@ -58,6 +58,18 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
     /// <summary>The co-engagement edges pointing at this shard's videos, for snapshots.</summary>
     public IEnumerable<(string Anchor, string Target, float Weight)> CoEngagementEdges => _coEngagement.Edges();
 
+    /// <summary>The silo's item-item model, whose scores are added to co-engagement for this shard's videos (null: none).</summary>
+    public ItemModelHolder? ItemModels { get; set; }
+
+    /// <summary>This shard's videos among those the item-item model covers (<see cref="ItemModelColumns"/>).</summary>
+    private ItemModelColumns? _itemColumns;
+
+    /// <summary>The shard's most co-engaged videos (see <see cref="CoEngagementIndex.MostEngagedTargets"/>).</summary>
+    public ItemActivity[] MostEngaged(int count) => _coEngagement.MostEngagedTargets(count);
+
+    /// <summary>The co-engagement edges among <paramref name="items"/> pointing at this shard's videos.</summary>
+    public ItemEdgeList EdgesAmong(IReadOnlyList<string> items) => _coEngagement.EdgesAmong(items);
+
     /// <summary>Number of snapshot pages (<see cref="CatalogOptions.SnapshotPages"/>).</summary>
     public int SnapshotPageCount => _pages.Count;
 
@@ -460,7 +472,14 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
         var anchors = recent.Length > _ranking.CoEngagementAnchors ? recent[.._ranking.CoEngagementAnchors] : recent;
         var scores = _coScores;
         scores.Clear();
-        _coEngagement.Accumulate(anchors, CoEngagementIndex.RecencyWeights(anchors.Length, _ranking.CoEngagementDecay), scores);
+        var weights = CoEngagementIndex.RecencyWeights(anchors.Length, _ranking.CoEngagementDecay);
+        _coEngagement.Accumulate(anchors, weights, scores);
+        if (ItemModels is { Weight: > 0, Current: { } model } holder)
+        {
+            _itemColumns ??= new ItemModelColumns(_entries.ContainsKey);
+            model.Accumulate(anchors, weights, holder.Weight, scores, _itemColumns.For(model));
+        }
+
         return scores.Count == 0 ? null : scores;
     }
 

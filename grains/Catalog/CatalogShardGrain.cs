@@ -38,6 +38,7 @@ public sealed partial class CatalogShardGrain(
     {
         var random = FeedRandom.For(feedOptions.Value.RandomSeed, $"catalog-shard-{this.GetPrimaryKeyLong()}");
         _index = new CandidateIndex(catalogOptions.Value, feedOptions.Value, rankingOptions.Value, random);
+        _index.ItemModels = ServiceProvider.GetService<ItemModelHolder>();
         _storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider);
         _pageStates = new GrainState<CatalogShardPage>?[_index.SnapshotPageCount];
         var now = time.GetUtcNow();

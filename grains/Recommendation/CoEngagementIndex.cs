@@ -216,6 +216,65 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
         }
     }
 
+    /// <summary>
+    /// The <paramref name="count"/> targets with the largest incoming weight (as of the index's clock), largest
+    /// first, ties by id: the videos an item-item model covers. One pass over the edges.
+    /// </summary>
+    public ItemActivity[] MostEngagedTargets(int count)
+    {
+        var totals = new Dictionary<string, float>(StringComparer.Ordinal);
+        foreach (var neighbours in _byAnchor.Values)
+        {
+            foreach (var (target, weight) in neighbours.Items)
+            {
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(totals, target, out _) += weight;
+            }
+        }
+
+        var ordered = new List<KeyValuePair<string, float>>(totals);
+        ordered.Sort(static (a, b) => b.Value.CompareTo(a.Value) is var c and not 0 ? c : string.CompareOrdinal(a.Key, b.Key));
+        var n = Math.Min(count, ordered.Count);
+        var result = new ItemActivity[n];
+        for (var i = 0; i < n; i++)
+        {
+            result[i] = new ItemActivity(ordered[i].Key, ordered[i].Value / _scale);
+        }
+
+        return result;
+    }
+
+    /// <summary>The edges whose anchor and target are both in <paramref name="items"/>, by position in it (weights as of the index's clock).</summary>
+    public ItemEdgeList EdgesAmong(IReadOnlyList<string> items)
+    {
+        var position = new Dictionary<string, int>(items.Count, StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++)
+        {
+            position.TryAdd(items[i], i);
+        }
+
+        List<int> anchors = [], targets = [];
+        List<float> weights = [];
+        for (var a = 0; a < items.Count; a++)
+        {
+            if (!_byAnchor.TryGetValue(items[a], out var neighbours))
+            {
+                continue;
+            }
+
+            foreach (var (target, weight) in neighbours.Items)
+            {
+                if (position.TryGetValue(target, out var t))
+                {
+                    anchors.Add(a);
+                    targets.Add(t);
+                    weights.Add(weight / _scale);
+                }
+            }
+        }
+
+        return new ItemEdgeList([.. anchors], [.. targets], [.. weights]);
+    }
+
     /// <summary>The recency weights of <paramref name="count"/> anchors, most recent first: decay^rank.</summary>
     public static float[] RecencyWeights(int count, float decay)
     {

@@ -18,6 +18,7 @@ public static class GrainServiceExtensions
         services.AddValidatedOptions<FeedOptions, FeedOptionsValidator>(FeedOptions.Section);
         services.AddValidatedOptions<CatalogOptions, CatalogOptionsValidator>(CatalogOptions.Section);
         services.AddValidatedOptions<RankingOptions, RankingOptionsValidator>(RankingOptions.Section);
+        services.AddValidatedOptions<ItemModelOptions, ItemModelOptionsValidator>(ItemModelOptions.Section);
         services.AddValidatedOptions<DeliveryOptions, DeliveryOptionsValidator>(DeliveryOptions.Section);
         services.AddValidatedOptions<SearchOptions, SearchOptionsValidator>(SearchOptions.Section);
         services.AddValidatedOptions<LiveStatsOptions, LiveStatsOptionsValidator>(LiveStatsOptions.Section);

@@ -13,6 +13,9 @@ public static class RankingServiceExtensions
         services.AddSingleton(sp => new RankingModelHolder(new BlendRankingModel(sp.GetRequiredService<IOptions<RankingOptions>>().Value)));
         services.AddSingleton<RankingModelWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<RankingModelWatcher>());
+        services.AddSingleton(sp => new ItemModelHolder(sp.GetRequiredService<IOptions<ItemModelOptions>>().Value.Weight));
+        services.AddSingleton<ItemModelRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<ItemModelRefresher>());
         services.AddSingleton<IRankingExampleSink>(sp =>
             sp.GetRequiredService<IOptions<RankingOptions>>().Value.FeatureLogPath is { Length: > 0 } path
                 ? new FileRankingExampleSink(path)
