@@ -3,7 +3,10 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
-RUN dotnet publish silo/Platform.Silo.csproj -c Release -o /app --nologo
+# ReadyToRun: the assemblies (ours and the packages') are compiled ahead of time, so a new process, e.g. a silo
+# joining under load, does not spend its first minutes in the JIT (measured: docs/benchmarks.md "ReadyToRun").
+ARG RID=linux-x64
+RUN dotnet publish silo/Platform.Silo.csproj -c Release -r $RID --self-contained false -p:PublishReadyToRun=true -o /app --nologo
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
