@@ -13,7 +13,7 @@ public sealed class LiveOptions
 
     /// <summary>
     /// How often the gateway renews its registration with a watched creator's grain. It must stay
-    /// well under the grain's expiry (<c>Platform:Live:SubscriptionExpiry</c>, one minute by default); each renewal also repairs updates missed while the
+    /// well under the grain's expiry (<c>Platform:LiveStats:SubscriptionExpiry</c>, one minute by default); each renewal also repairs updates missed while the
     /// grain moved or restarted. Default 15 s.
     /// </summary>
     public TimeSpan RenewInterval { get; set; } = TimeSpan.FromSeconds(15);
@@ -24,7 +24,7 @@ public sealed class LiveOptions
     /// <summary>
     /// How long a gateway waits for a creator's grain to drop its registration when the last viewer leaves (or the
     /// gateway stops), before it gives up: the grain then drops it on its own once renewals stop
-    /// (<c>Platform:Live:SubscriptionExpiry</c>). Bounds how long a closing stream or a stopping gateway waits on a
+    /// (<c>Platform:LiveStats:SubscriptionExpiry</c>). Bounds how long a closing stream or a stopping gateway waits on a
     /// slow cluster. 100 ms to 1 min. Default 5 s.
     /// </summary>
     public TimeSpan UnsubscribeTimeout { get; set; } = TimeSpan.FromSeconds(5);

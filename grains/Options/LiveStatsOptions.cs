@@ -2,12 +2,12 @@ namespace Platform.Grains.Options;
 
 /// <summary>
 /// The creator grain's side of the live stream: how often it notifies the gateways watching it and how long a
-/// gateway's registration lasts without renewal. Section <c>Platform:Live</c>, shared with the gateway's
-/// <c>LiveOptions</c> (whose <c>RenewInterval</c> must stay well under <see cref="SubscriptionExpiry"/>).
+/// gateway's registration lasts without renewal. Section <c>Platform:LiveStats</c> (the gateway's side is
+/// <c>Platform:Live</c>, whose <c>RenewInterval</c> must stay well under <see cref="SubscriptionExpiry"/>).
 /// </summary>
 public sealed class LiveStatsOptions
 {
-    public const string Section = "Platform:Live";
+    public const string Section = "Platform:LiveStats";
 
     /// <summary>Least time between two notifications of one creator: at most 4 a second by default (250 ms); 10 ms to 10 s.</summary>
     public TimeSpan NotifyDelay { get; set; } = TimeSpan.FromMilliseconds(250);

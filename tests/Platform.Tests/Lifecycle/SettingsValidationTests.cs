@@ -10,7 +10,7 @@ public sealed class SettingsValidationTests
     [InlineData("--Platform:Feed:MaxPerCreator=0", "Platform:Feed sizes must be positive.")]
     [InlineData("--Platform:Delivery:ConfirmedRetention=00:00:01", "Platform:Delivery:ConfirmedRetention must exceed Orleans:Messaging:ResponseTimeout")]
     [InlineData("--Platform:Live:KeepAliveInterval=00:00:20", "Platform:Live:KeepAliveInterval must be more than 0 and at most 15 s")]
-    [InlineData("--Platform:Live:SubscriptionExpiry=00:00:01", "Platform:Live:SubscriptionExpiry must be 10 s to 1 hour")]
+    [InlineData("--Platform:LiveStats:SubscriptionExpiry=00:00:01", "Platform:LiveStats:SubscriptionExpiry must be 10 s to 1 hour")]
     [InlineData("--Platform:Analytics:HistoryFlushInterval=00:05:00", "Platform:Analytics:HistoryFlushInterval must be 0 to 1 minute")]
     [InlineData("--Platform:RateLimit:FeedBurst=0", "Platform:RateLimit rates, bursts and concurrency caps must be positive.")]
     [InlineData("--Platform:Ads:FrequencyCap=0", "Platform:Ads:FrequencyCap must be at least 1.")]
