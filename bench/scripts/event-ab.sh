@@ -5,6 +5,7 @@
 #   bench/scripts/event-ab.sh <silo-dir-A> <silo-dir-B> <http-port> [rounds]
 # Environment: LOADGEN (a built Platform.LoadGen), VIDEOS (20000), USERS (20000), DURATION (20s).
 set -euo pipefail
+source "$(dirname "$0")/silo.sh"
 a=$1; b=$2; port=$3; rounds=${4:-2}
 loadgen=${LOADGEN:?set LOADGEN to a built Platform.LoadGen}
 videos=${VIDEOS:-20000}; users=${USERS:-20000}; duration=${DURATION:-20s}
@@ -13,10 +14,8 @@ gc_figures() {
 }
 run() {
   local dir=$1
-  "$dir/Platform.Silo" --urls "http://127.0.0.1:$port" --Orleans:SiloPort=$((port + 31)) --Orleans:GatewayPort=$((port + 32)) \
-    --Logging:LogLevel:Default=Warning > "/tmp/event-ab-$port.log" 2>&1 &
-  local pid=$!
-  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health/ready" > /dev/null && break; sleep 0.5; done
+  local pid
+  start_silo "$dir" "$port" "/tmp/event-ab-$port.log"
   "$loadgen" --url "http://127.0.0.1:$port" --server-pid $pid --mode seed --videos "$videos" --users "$users" --seed-users-with reads --prefix p1 > /dev/null
   echo "== $dir $(date -u +%T) load $(cut -d' ' -f1-3 /proc/loadavg)"
   local before; before=$(gc_figures)

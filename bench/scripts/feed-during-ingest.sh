@@ -8,15 +8,13 @@
 # Environment: LOADGEN (a built Platform.LoadGen), VIDEOS (20000), USERS (20000), FEED_RATE (200), ALONE_RATE (1000),
 # DURATION (20s).
 set -euo pipefail
+source "$(dirname "$0")/silo.sh"
 dir=$1; port=$2
 loadgen=${LOADGEN:?set LOADGEN to a built Platform.LoadGen}
 videos=${VIDEOS:-20000}; users=${USERS:-20000}; rate=${FEED_RATE:-200}; alone=${ALONE_RATE:-1000}; duration=${DURATION:-20s}
 data="--videos $videos --users $users --prefix f1"
-"$dir/Platform.Silo" --urls "http://127.0.0.1:$port" --Orleans:SiloPort=$((port + 31)) --Orleans:GatewayPort=$((port + 32)) \
-  --Logging:LogLevel:Default=Warning > "/tmp/feed-ingest-$port.log" 2>&1 &
-pid=$!
+start_silo "$dir" "$port" "/tmp/feed-ingest-$port.log"
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health/ready" > /dev/null && break; sleep 0.5; done
 lg() { "$loadgen" --url "http://127.0.0.1:$port" --server-pid $pid "$@"; }
 lg --mode seed $data --seed-users-with reads > /dev/null
 echo "== $(date -u +%T) load $(cut -d' ' -f1-3 /proc/loadavg)"

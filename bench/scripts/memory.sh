@@ -5,15 +5,14 @@
 #
 #   bench/scripts/memory.sh <silo-dir> <http-port> <users> [reads|events] [videos]
 set -euo pipefail
+source "$(dirname "$0")/silo.sh"
 dir=$1; port=$2; users=$3; with=${4:-reads}; videos=${5:-0}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 loadgen=${LOADGEN:-"dotnet run -c Release --project $root/bench/Platform.LoadGen --"}
 log=$(mktemp /tmp/platform-server.XXXXXX.log)
-"$dir/Platform.Silo" --urls "http://127.0.0.1:$port" --Orleans:SiloPort=$((port + 31)) --Orleans:GatewayPort=$((port + 32)) \
-  --Logging:LogLevel:Default=Warning ${SILO_ARGS:-} > "$log" 2>&1 &
-pid=$!
+# shellcheck disable=SC2086
+start_silo "$dir" "$port" "$log" ${SILO_ARGS:-}
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health/ready" > /dev/null && break; sleep 0.5; done
 
 report() {
   local rss heap

@@ -8,19 +8,14 @@
 # Environment: LOADGEN (path of Platform.LoadGen, default: dotnet run of bench/Platform.LoadGen),
 # SILO_ARGS (extra server arguments, e.g. --Platform:Storage=postgres).
 set -euo pipefail
+source "$(dirname "$0")/silo.sh"
 dir=$1; port=$2; shift 2
 root=$(cd "$(dirname "$0")/../.." && pwd)
 loadgen=${LOADGEN:-"dotnet run -c Release --project $root/bench/Platform.LoadGen --"}
-silo_port=$((port + 31)); gateway_port=$((port + 32))
 log=$(mktemp /tmp/platform-server.XXXXXX.log)
-"$dir/Platform.Silo" --urls "http://127.0.0.1:$port" --Orleans:SiloPort=$silo_port --Orleans:GatewayPort=$gateway_port \
-  --Logging:LogLevel:Default=Warning ${SILO_ARGS:-} > "$log" 2>&1 &
-pid=$!
+# shellcheck disable=SC2086
+start_silo "$dir" "$port" "$log" ${SILO_ARGS:-}
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:$port/health/ready" > /dev/null && break
-  sleep 0.5
-done
 echo "server $dir pid=$pid port=$port (log $log)"
 for args in "$@"; do
   # shellcheck disable=SC2086

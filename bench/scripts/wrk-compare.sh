@@ -5,15 +5,13 @@
 #   bench/scripts/wrk-compare.sh <silo-dir> <http-port> [rounds]
 # Environment: LOADGEN (a built Platform.LoadGen), VIDEOS (20000), USERS (20000). Needs wrk (apt-get install wrk).
 set -euo pipefail
+source "$(dirname "$0")/silo.sh"
 dir=$1; port=$2; rounds=${3:-2}
 here=$(cd "$(dirname "$0")" && pwd)
 loadgen=${LOADGEN:?set LOADGEN to a built Platform.LoadGen}
 videos=${VIDEOS:-20000}; users=${USERS:-20000}
-"$dir/Platform.Silo" --urls "http://127.0.0.1:$port" --Orleans:SiloPort=$((port + 31)) --Orleans:GatewayPort=$((port + 32)) \
-  --Logging:LogLevel:Default=Warning > "/tmp/wrk-compare-$port.log" 2>&1 &
-pid=$!
+start_silo "$dir" "$port" "/tmp/wrk-compare-$port.log"
 trap 'kill $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health/ready" > /dev/null && break; sleep 0.5; done
 "$loadgen" --url "http://127.0.0.1:$port" --server-pid $pid --mode seed --videos "$videos" --users "$users" --seed-users-with reads --prefix p1 > /dev/null
 ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 for _ in $(seq 1 "$rounds"); do
