@@ -21,30 +21,7 @@ public sealed class ItemModelLiveTests
         {
             var http = server.Http;
             var run = ApiClient.NewId("im");
-            var cats = Enumerable.Range(0, 12).Select(i => $"{run}-cat{i}").ToArray();
-            var cars = Enumerable.Range(0, 12).Select(i => $"{run}-car{i}").ToArray();
-            for (var i = 0; i < 12; i++)
-            {
-                await http.RegisterVideoAsync(cats[i], $"{run}-catmaker{i % 4}", 30_000, "cats");
-                await http.RegisterVideoAsync(cars[i], $"{run}-carmaker{i % 4}", 30_000, "cars");
-            }
-
-            for (var k = 0; k < 6; k++)
-            {
-                foreach (var (kind, videos) in new[] { ("cat", cats), ("car", cars) })
-                {
-                    var user = $"{run}-{kind}fan{k}";
-                    var events = new List<object>();
-                    for (var j = 0; j < 6; j++)
-                    {
-                        var video = videos[((k * 2) + j) % 12];
-                        events.Add(ApiClient.View(user, video, 30_000));
-                        events.Add(ApiClient.Engage("like", user, video));
-                    }
-
-                    await http.PostEventsAsync([.. events]);
-                }
-            }
+            var (cats, cars) = await TwoTastes.SeedAsync(http, run, videosPerKind: 12, creatorsPerKind: 4, likesPerFan: 6, stride: 2);
 
             // Co-engagement reaches the shards by one-way messages; the refresher then asks every shard.
             var holder = server.Services.GetRequiredService<ItemModelHolder>();
@@ -56,12 +33,7 @@ public sealed class ItemModelLiveTests
             var toCars = cars.Sum(c => model.Weight(cats[0], c));
             Assert.True(toCats > toCars, $"cat→cats {toCats}, cat→cars {toCars}");
 
-            var me = $"{run}-me";
-            await http.PostEventsAsync(
-                ApiClient.View(me, cats[0], 30_000), ApiClient.Engage("like", me, cats[0]),
-                ApiClient.View(me, cats[1], 30_000), ApiClient.Engage("like", me, cats[1]));
-            var feed = await Poll.UntilAsync(() => http.GetFeedAsync(me, 10), f => f.Count(i => (string)i["source"]! == "coEngagement") >= 5,
-                "five co-engagement items reach the feed", interval: TimeSpan.FromMilliseconds(300));
+            var feed = await TwoTastes.FeedAfterLikingTwoCatsAsync(http, run, cats);
             var catCount = feed.Count(i => ((string)i["videoId"]!).Contains("-cat", StringComparison.Ordinal));
             Assert.True(catCount >= 7, $"only {catCount} of {feed.Count} feed items are cat videos");
             Assert.DoesNotContain(feed, i => (string)i["videoId"]! == cats[0] || (string)i["videoId"]! == cats[1]);

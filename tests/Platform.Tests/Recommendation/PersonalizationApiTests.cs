@@ -29,40 +29,10 @@ public sealed class PersonalizationApiTests : IAsyncLifetime
     {
         var http = _server.Http;
         var run = ApiClient.NewId("p");
-        var cats = Enumerable.Range(0, 24).Select(i => $"{run}-cat{i}").ToArray();
-        var cars = Enumerable.Range(0, 24).Select(i => $"{run}-car{i}").ToArray();
-        for (var i = 0; i < 24; i++)
-        {
-            await http.RegisterVideoAsync(cats[i], $"{run}-catmaker{i % 8}", 30_000, "cats");
-            await http.RegisterVideoAsync(cars[i], $"{run}-carmaker{i % 8}", 30_000, "cars");
-        }
-
         // Six cat lovers and six car lovers each watch to the end and like eight videos of their kind.
-        for (var k = 0; k < 6; k++)
-        {
-            foreach (var (kind, videos) in new[] { ("cat", cats), ("car", cars) })
-            {
-                var user = $"{run}-{kind}fan{k}";
-                var events = new List<object>();
-                for (var j = 0; j < 8; j++)
-                {
-                    var video = videos[(k * 4 + j) % 24];
-                    events.Add(ApiClient.View(user, video, 30_000));
-                    events.Add(ApiClient.Engage("like", user, video));
-                }
+        var (cats, _) = await TwoTastes.SeedAsync(http, run, videosPerKind: 24, creatorsPerKind: 8, likesPerFan: 8, stride: 4);
 
-                await http.PostEventsAsync([.. events]);
-            }
-        }
-
-        var me = $"{run}-me";
-        await http.PostEventsAsync(
-            ApiClient.View(me, cats[0], 30_000), ApiClient.Engage("like", me, cats[0]),
-            ApiClient.View(me, cats[1], 30_000), ApiClient.Engage("like", me, cats[1]));
-
-        // Co-engagement reaches the shards by one-way messages: allow it a moment.
-        var feed = await Poll.UntilAsync(() => http.GetFeedAsync(me, 10), f => f.Count(i => (string)i["source"]! == "coEngagement") >= 5,
-            "five co-engagement items reach the feed", interval: TimeSpan.FromMilliseconds(300));
+        var feed = await TwoTastes.FeedAfterLikingTwoCatsAsync(http, run, cats);
 
         var catCount = feed.Count(i => ((string)i["videoId"]!).Contains("-cat", StringComparison.Ordinal));
         Assert.True(catCount >= 7, $"only {catCount} of {feed.Count} feed items are cat videos: {string.Join(", ", feed.Select(i => $"{i["videoId"]}/{i["source"]}"))}");
@@ -70,6 +40,7 @@ public sealed class PersonalizationApiTests : IAsyncLifetime
         Assert.DoesNotContain(feed, i => (string)i["videoId"]! == cats[0] || (string)i["videoId"]! == cats[1]);
 
         // Engaging with what was served is logged, with its features, for the learned ranker.
+        var me = $"{run}-me";
         var served = (string)feed[0]["videoId"]!;
         await http.PostEventsAsync(ApiClient.View(me, served, 30_000), ApiClient.Engage("like", me, served));
         await Poll.UntilAsync(() => File.Exists(FeatureLog) && ReadShared(FeatureLog).Any(l => l.StartsWith("1\t", StringComparison.Ordinal)),
