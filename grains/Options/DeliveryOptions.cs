@@ -51,9 +51,9 @@ public sealed class DeliveryOptions
 
     /// <summary>
     /// How long a silo keeps a copy of a video's engagement context (creator, duration, vector, accepting
-    /// events) so that events on it need no call to the video (see VideoContextCache). A takedown takes
-    /// effect at once on the silo that hosts the video and within this time on the others. Zero turns the
-    /// cache off. Default 5 s.
+    /// events) so that events on it need no call to the video (see VideoContextCache). A state change (a
+    /// takedown) drops the copies on every silo before it is answered (VideoStateBroadcast); a silo that does
+    /// not confirm within this time keeps its copy until it expires. Zero turns the cache off. Default 5 s.
     /// </summary>
     public TimeSpan VideoContextTtl { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -9,8 +9,8 @@ namespace Platform.Grains.Videos;
 /// This silo's copies of what users need from a video to apply events to it (creator, duration, vector,
 /// that it accepts events), kept for <see cref="DeliveryOptions.VideoContextTtl"/> so that an event on a
 /// video seen lately costs no call to it. Only accepting contexts are kept: an unknown video that gets
-/// registered is accepted at once. A takedown on this silo drops the copy at once
-/// (<see cref="Invalidate"/>); other silos' copies expire within the TTL. A video's vector keeps learning,
+/// registered is accepted at once. A state change drops the copy at once (<see cref="Invalidate"/>), on the
+/// video's silo directly and on the others through Content.VideoStateBroadcast. A video's vector keeps learning,
 /// so a copy's vector is up to one TTL old, which the users' learning step tolerates.
 /// </summary>
 public sealed class VideoContextCache(IOptions<DeliveryOptions> options, TimeProvider time)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.GrainInterfaces;
@@ -219,8 +220,10 @@ public sealed partial class VideoGrain(
             await Commit.CommitAsync();
         }
 
-        // The silo's cached context (state included) must not accept events for a state that no longer holds.
+        // The silo's cached context (state included) must not accept events for a state that no longer holds,
+        // nor may any other silo's.
         contexts.Invalidate(info.VideoId);
+        await ServiceProvider.GetRequiredService<VideoStateBroadcast>().TellOtherSilosAsync(info.VideoId);
 
         // Repeated when the state was already there: a retry finishes what a failed attempt left undone.
         await Publication.PropagateAsync(S.Info, ToCatalogVideo, wasInReview: info.State == PublicationState.InReview);

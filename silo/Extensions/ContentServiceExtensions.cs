@@ -12,6 +12,8 @@ public static class ContentServiceExtensions
     {
         services.AddValidatedOptions<ModerationOptions, ModerationOptionsValidator>(ModerationOptions.Section);
         services.AddUserErasureStep<CommentErasureStep>();
+        services.AddGrainService<VideoStateService>();
+        services.AddSingleton<VideoStateBroadcast>();
         return services;
     }
 }
