@@ -24,8 +24,7 @@ public sealed partial class CommentThreadGrain(
     /// <summary>Prefix of the event id under which a comment counts: '/' never occurs in a client's event id.</summary>
     public const string CommentEventPrefix = "comment/";
 
-    private readonly Dictionary<int, GrainState<CommentThreadPage>> _pages = [];
-    private readonly LinkedList<int> _recentPages = new();
+    private readonly CommentPageCache<GrainState<CommentThreadPage>> _pages = new(options.Value.CachedCommentPages);
     private IGrainStorage _storage = null!;
 
     private CommentThreadState Thread => state.State;
@@ -286,8 +285,7 @@ public sealed partial class CommentThreadGrain(
         catch
         {
             comments[at] = before;
-            _pages.Remove(number);
-            _recentPages.Remove(number);
+            _pages.Forget(number);
             throw;
         }
     }
@@ -316,40 +314,21 @@ public sealed partial class CommentThreadGrain(
             throw;
         }
 
-        Remember(number, page);
+        _pages.Remember(number, page);
     }
 
     private async Task<GrainState<CommentThreadPage>> PageAsync(int number)
     {
-        if (_pages.TryGetValue(number, out var cached))
+        if (_pages.Get(number) is { } cached)
         {
-            _recentPages.Remove(number);
-            _recentPages.AddFirst(number);
             return cached;
         }
 
         var page = new GrainState<CommentThreadPage>(new CommentThreadPage());
         await _storage.ReadStateAsync(PageName(number), this.GetGrainId(), page);
         page.State ??= new CommentThreadPage();
-        Remember(number, page);
+        _pages.Remember(number, page);
         return page;
-    }
-
-    private void Remember(int number, GrainState<CommentThreadPage> page)
-    {
-        if (options.Value.CachedCommentPages == 0)
-        {
-            return;
-        }
-
-        _pages[number] = page;
-        _recentPages.Remove(number);
-        _recentPages.AddFirst(number);
-        while (_recentPages.Count > options.Value.CachedCommentPages)
-        {
-            _pages.Remove(_recentPages.Last!.Value);
-            _recentPages.RemoveLast();
-        }
     }
 
     private async Task WriteHeadAsync()

@@ -9,19 +9,31 @@ using Xunit.Abstractions;
 namespace Platform.Tests.Cluster;
 
 /// <summary>
-/// State changes, audit logs, the moderation queue and comments (a sealed storage page included) on real silo processes
-/// and PostgreSQL survive SIGKILL of the silos holding them: first one of two (the survivor takes over), then all of them.
+/// State changes, audit logs, the moderation queue and comments on real silo processes and PostgreSQL survive SIGKILL of
+/// the silos holding them: first one of two (the survivor takes over), then all of them. Comment pages of 10 with 2
+/// cached: the 105 comments are 10 sealed pages in their own rows plus the head, and listings read most pages back from
+/// PostgreSQL. After the restart a near copy of a fingerprint registered before the kills is still caught.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class ContentDurabilityTests(PostgresFixture postgres, ITestOutputHelper output)
 {
     private const int Comments = 105;
 
+    private const ulong Print = 0x0F1E_2D3C_4B5A_6978;
+
     [Fact]
     public async Task StateChangesAndCommentsSurviveSigkillOfTheirSilos()
     {
-        var settings = new ClusterSettings(await postgres.CreateDatabaseAsync());
-        var creator = ApiClient.NewId("c");
+        var settings = new ClusterSettings(await postgres.CreateDatabaseAsync())
+        {
+            Overrides = new Dictionary<string, string>
+            {
+                ["Platform:Moderation:CommentPageSize"] = "10",
+                ["Platform:Moderation:CachedCommentPages"] = "2",
+                ["Platform:Catalog:SnapshotInterval"] = "00:00:01",
+            },
+        };
+        var (creator, original) = (ApiClient.NewId("c"), ApiClient.NewId("v"));
         var (rejected, restored, reviewed, commented) = (ApiClient.NewId("v"), ApiClient.NewId("v"), ApiClient.NewId("v"), ApiClient.NewId("v"));
         var commentIds = Enumerable.Range(0, Comments).Select(i => $"{commented}-{i:D3}").ToArray();
         string[] expectedListing;
@@ -29,10 +41,9 @@ public sealed class ContentDurabilityTests(PostgresFixture postgres, ITestOutput
         try
         {
             var http = cluster.Http;
-            const ulong print = 0x0F1E_2D3C_4B5A_6978;
-            await RegisterAsync(http, ApiClient.NewId("v"), ApiClient.NewId("c"), print);
-            await RegisterAsync(http, rejected, creator, print ^ 0b101);
-            await RegisterAsync(http, reviewed, creator, print ^ 0b11);
+            await RegisterAsync(http, original, ApiClient.NewId("c"), Print);
+            await RegisterAsync(http, rejected, creator, Print ^ 0b101);
+            await RegisterAsync(http, reviewed, creator, Print ^ 0b11);
             await RegisterAsync(http, restored, creator, null);
             await RegisterAsync(http, commented, creator, null);
             Assert.Equal(HttpStatusCode.OK, (await AdminAsync(cluster, settings, $"/v1/admin/videos/{rejected}/reject", new { note = "copy" })).StatusCode);
@@ -48,6 +59,9 @@ public sealed class ContentDurabilityTests(PostgresFixture postgres, ITestOutput
 
             Assert.Equal(HttpStatusCode.OK, (await AdminAsync(cluster, settings, $"/v1/admin/comments/{commentIds[10]}/hide", null)).StatusCode);
             expectedListing = [.. commentIds.Reverse().Where(id => id != commentIds[10])];
+            Assert.Equal(Comments / 10, await PostgresQuery.ScalarAsync(
+                settings.ConnectionString, "SELECT count(*) FROM platform_grain_state WHERE state_name LIKE 'commentThread-%' AND grain_key = @key",
+                ("key", "k:" + commented)));
 
             // One of the two silos dies; the survivor serves everything from PostgreSQL.
             cluster.Kill(cluster.Serving[0]);
@@ -65,6 +79,13 @@ public sealed class ContentDurabilityTests(PostgresFixture postgres, ITestOutput
 
         await using var restarted = await SiloCluster.StartAsync(settings, 1);
         await EventuallyAsync(() => AssertContentAsync(restarted, settings, rejected, restored, reviewed, commented, expectedListing, commentIds[3]));
+
+        // The original's fingerprint is back in its shard's index (from the snapshot pages): a new copy names it.
+        var copy = ApiClient.NewId("v");
+        await RegisterAsync(restarted.Http, copy, ApiClient.NewId("c"), Print ^ 0b111000);
+        var copyReview = (await restarted.Http.GetJsonAsync($"/v1/videos/{copy}"))["review"]!;
+        Assert.Equal("possibleDuplicate", (string)copyReview["reason"]!);
+        Assert.Equal(original, (string)copyReview["duplicateOf"]!);
 
         // A repeated post is still a repeat, counted once; the id still belongs to its comment.
         var again = await restarted.Http.PostAsJsonAsync($"/v1/videos/{commented}/comments", new { commentId = commentIds[0], userId = "u-0", text = "comment 0" });
