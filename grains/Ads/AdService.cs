@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,9 @@ public sealed partial class AdService : ILifecycleParticipant<ISiloLifecycle>, I
     private readonly CancellationTokenSource _stopping = new();
     private readonly Dictionary<string, LocalCampaign> _campaigns = new(StringComparer.Ordinal);
     private LocalCampaign[] _ranked = [];
+
+    // Videos of listed campaigns that are not published now (Content.VideoStateBroadcast says so): their ads are skipped.
+    private ImmutableHashSet<string> _unpublished = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
     private long _directoryVersion = -1;
     private long _nextDirectoryReadTicks;
     private Task _loop = Task.CompletedTask;
@@ -72,6 +76,22 @@ public sealed partial class AdService : ILifecycleParticipant<ISiloLifecycle>, I
         return false;
     }
 
+    /// <summary>
+    /// A video changed state: while it is not published no feed on this silo carries its ads, though the silo may still
+    /// hold paid slices of its campaigns (the campaign refuses to renew them meanwhile).
+    /// </summary>
+    public void VideoStateChanged(string videoId, bool published)
+    {
+        if (published)
+        {
+            ImmutableInterlocked.Update(ref _unpublished, set => set.Remove(videoId));
+        }
+        else if (Array.Exists(Volatile.Read(ref _ranked), c => c.Listing.VideoId == videoId))
+        {
+            ImmutableInterlocked.Update(ref _unpublished, set => set.Add(videoId));
+        }
+    }
+
     /// <summary>Learns the user's ad interests from one applied engagement.</summary>
     public void Observe(UserAdState user, EngagementEvent e, VideoEngagementContext video) =>
         user.Observe(e.Type, e.WatchMs, video.DurationMs, video.Tags, _options.InterestTags);
@@ -98,6 +118,7 @@ public sealed partial class AdService : ILifecycleParticipant<ISiloLifecycle>, I
             slots--;
         }
 
+        var unpublished = Volatile.Read(ref _unpublished);
         Span<int> picked = stackalloc int[Math.Min(slots, 16)];
         var picks = 0;
         for (var i = 0; i < ranked.Length && picks < picked.Length; i++)
@@ -105,6 +126,7 @@ public sealed partial class AdService : ILifecycleParticipant<ISiloLifecycle>, I
             var campaign = ranked[i];
             var listing = campaign.Listing;
             if (listing.EndsAt <= now
+                || (unpublished.Count > 0 && unpublished.Contains(listing.VideoId))
                 || user.ShownOn(listing.CampaignId, now) >= _options.FrequencyCap
                 || (campaign.LowerTags.Length > 0 && (!personalized || !user.InterestedIn(campaign.LowerTags)))
                 || (organic.Length < count && OnPage(organic, listing.VideoId))

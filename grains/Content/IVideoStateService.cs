@@ -8,6 +8,6 @@ namespace Platform.Grains.Content;
 /// </summary>
 public interface IVideoStateService : IGrainService
 {
-    /// <summary>Drops this silo's cached engagement context of the video.</summary>
-    Task VideoStateChangedAsync(string videoId);
+    /// <summary>Drops this silo's cached engagement context of the video, and holds its ads back while it is not published.</summary>
+    Task VideoStateChangedAsync(string videoId, bool published);
 }

@@ -1,41 +1,43 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime.Services;
+using Platform.Grains.Ads;
 using Platform.Grains.Options;
 using Platform.Grains.Videos;
 
 namespace Platform.Grains.Content;
 
 /// <summary>
-/// Tells every other silo of the cluster that a video changed state, before the change is answered: each silo keeps
-/// a copy of the contexts of videos it saw lately (<see cref="VideoContextCache"/>), which would otherwise accept
-/// events on a video taken down elsewhere until the copy expired. The video's own silo drops its copy itself; every
-/// other active silo is told through its <see cref="IVideoStateService"/>, all in parallel. The wait is bounded by
-/// <see cref="DeliveryOptions.VideoContextTtl"/> and logged when it runs out: a silo that slow falls back to the
-/// copy's own expiry (one TTL after it was stored), and a silo that is down serves nothing.
+/// Tells every silo of the cluster that a video changed state, before the change is answered. Each silo keeps a copy
+/// of the contexts of videos it saw lately (<see cref="VideoContextCache"/>), which would otherwise accept events on a
+/// video taken down elsewhere until the copy expired, and paid slices of ad campaigns (<see cref="AdService"/>), which
+/// would otherwise keep serving a taken-down video's ad until the slice ran out. This silo applies the change itself;
+/// every other active silo is told through its <see cref="IVideoStateService"/>, all in parallel. The wait is bounded by
+/// <see cref="DeliveryOptions.VideoContextTtl"/> (5 s when contexts are not cached) and logged when it runs out: a silo
+/// that slow falls back to the copy's own expiry (one TTL after it was stored) and to the campaign's refusal to renew
+/// the slice, and a silo that is down serves nothing.
 /// </summary>
 public sealed partial class VideoStateBroadcast(
     IServiceProvider services,
+    VideoContextCache contexts,
+    AdService ads,
     IClusterMembershipService membership,
     ILocalSiloDetails localSilo,
     IOptions<DeliveryOptions> delivery,
     ILogger<VideoStateBroadcast> logger) : GrainServiceClient<IVideoStateService>(services)
 {
-    public async Task TellOtherSilosAsync(string videoId)
-    {
-        var ttl = delivery.Value.VideoContextTtl;
-        if (ttl <= TimeSpan.Zero)
-        {
-            // No silo caches contexts.
-            return;
-        }
+    // The longest a move waits for the other silos when contexts are not cached (only ads then depend on the word).
+    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(5);
 
+    public async Task TellEverySiloAsync(string videoId, bool published)
+    {
+        ApplyHere(videoId, published);
         var calls = new List<Task>();
         foreach (var member in membership.CurrentSnapshot.Members.Values)
         {
             if (member.Status == SiloStatus.Active && !member.SiloAddress.Equals(localSilo.SiloAddress))
             {
-                calls.Add(TellAsync(member.SiloAddress, videoId));
+                calls.Add(TellAsync(member.SiloAddress, videoId, published));
             }
         }
 
@@ -44,9 +46,10 @@ public sealed partial class VideoStateBroadcast(
             return;
         }
 
+        var ttl = delivery.Value.VideoContextTtl;
         try
         {
-            await Task.WhenAll(calls).WaitAsync(ttl);
+            await Task.WhenAll(calls).WaitAsync(ttl > TimeSpan.Zero ? ttl : MaxWait);
         }
         catch (TimeoutException)
         {
@@ -54,11 +57,18 @@ public sealed partial class VideoStateBroadcast(
         }
     }
 
-    private async Task TellAsync(SiloAddress silo, string videoId)
+    /// <summary>This silo's part: its cached context of the video goes, and its ads wait while the video is not published.</summary>
+    public void ApplyHere(string videoId, bool published)
+    {
+        contexts.Invalidate(videoId);
+        ads.VideoStateChanged(videoId, published);
+    }
+
+    private async Task TellAsync(SiloAddress silo, string videoId, bool published)
     {
         try
         {
-            await GetGrainService(silo).VideoStateChangedAsync(videoId);
+            await GetGrainService(silo).VideoStateChangedAsync(videoId, published);
         }
         catch (Exception ex)
         {
@@ -67,9 +77,9 @@ public sealed partial class VideoStateBroadcast(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Video {VideoId} changed state; not every silo confirmed within {Ttl}, their cached contexts expire by then")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Video {VideoId} changed state; not every silo confirmed within {Ttl}: their cached contexts expire on their own")]
     private static partial void LogSlowSilos(ILogger logger, string videoId, TimeSpan ttl);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Silo {Silo} was not told that video {VideoId} changed state; its cached context expires within the TTL")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Silo {Silo} was not told that video {VideoId} changed state; its cached context expires on its own")]
     private static partial void LogSiloNotTold(ILogger logger, Exception exception, string silo, string videoId);
 }

@@ -1,19 +1,16 @@
-using Microsoft.Extensions.Logging;
-using Platform.Grains.Videos;
-
 namespace Platform.Grains.Content;
 
 /// <summary>
 /// The silo's end of <see cref="VideoStateBroadcast"/>: a video that changed state on another silo leaves this
-/// silo's <see cref="VideoContextCache"/> at once, so events here are judged by its new state.
+/// silo's cached contexts, and its ads leave this silo's feeds while it is not published.
 /// </summary>
 [Reentrant]
-public sealed class VideoStateService(GrainId grainId, Silo silo, ILoggerFactory loggerFactory, VideoContextCache contexts)
+public sealed class VideoStateService(GrainId grainId, Silo silo, Microsoft.Extensions.Logging.ILoggerFactory loggerFactory, VideoStateBroadcast broadcast)
     : GrainService(grainId, silo, loggerFactory), IVideoStateService
 {
-    public Task VideoStateChangedAsync(string videoId)
+    public Task VideoStateChangedAsync(string videoId, bool published)
     {
-        contexts.Invalidate(videoId);
+        broadcast.ApplyHere(videoId, published);
         return Task.CompletedTask;
     }
 }

@@ -221,9 +221,9 @@ public sealed partial class VideoGrain(
         }
 
         // The silo's cached context (state included) must not accept events for a state that no longer holds,
-        // nor may any other silo's.
+        // nor may any other silo's (nor their ads serve an unpublished video).
         contexts.Invalidate(info.VideoId);
-        await ServiceProvider.GetRequiredService<VideoStateBroadcast>().TellOtherSilosAsync(info.VideoId);
+        await ServiceProvider.GetRequiredService<VideoStateBroadcast>().TellEverySiloAsync(info.VideoId, S.Info.IsPublished);
 
         // Repeated when the state was already there: a retry finishes what a failed attempt left undone.
         await Publication.PropagateAsync(S.Info, ToCatalogVideo, wasInReview: info.State == PublicationState.InReview);
