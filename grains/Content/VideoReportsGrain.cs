@@ -7,7 +7,7 @@ namespace Platform.Grains.Content;
 
 /// <summary>
 /// A video's reports: one per user counts; when <see cref="ModerationOptions.ReportThreshold"/> distinct users
-/// have reported it since its last review, the video goes to review (actor <c>system</c>). The move is recorded
+/// have reported it while published since its last review, the video goes to review (actor <c>system</c>). The move is recorded
 /// as owed in the same write as the report that trips it, and retried by the next call until it is done.
 /// </summary>
 public sealed class VideoReportsGrain(
@@ -23,7 +23,11 @@ public sealed class VideoReportsGrain(
         if (counted)
         {
             Reports.ByReason[(int)report.Reason] = Reports.ByReason.GetValueOrDefault((int)report.Reason) + 1;
-            if (++Reports.SinceReview >= options.Value.ReportThreshold)
+
+            // Only reports on a published video count toward review: the operator deciding a review saw the others (the
+            // queue shows the count), so they must not send an approved video straight back.
+            var published = await GrainFactory.GetGrain<IVideoGrain>(this.GetPrimaryKeyString()).GetInfoAsync() is { IsPublished: true };
+            if (published && ++Reports.SinceReview >= options.Value.ReportThreshold)
             {
                 Reports.SinceReview = 0;
                 Reports.ReviewOwed = true;

@@ -124,6 +124,30 @@ public sealed class PreReviewLifecycleTests : IAsyncLifetime
         Assert.Equal([videos[0], videos[2]], (await Http.QueueOfAsync([.. videos])).Select(i => (string)i["videoId"]!));
     }
 
+    [Fact]
+    public async Task ReportsMadeDuringReviewDoNotCountTowardTheNextReview()
+    {
+        var (word, creator, video) = (DiscoveryClient.UniqueWord(), NewId("c"), NewId("v"));
+        Assert.Equal("inReview", await ContentSurfaces.RegisterAsync(Http, video, creator, word));
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await Http.ReportAsync(video, NewId("u"))).StatusCode);
+        }
+
+        // The operator approves with the three reports in view; they are not held against the video afterwards.
+        Assert.Equal(3, (int)Assert.Single(await Http.QueueOfAsync(video))["reports"]!);
+        Assert.Equal(HttpStatusCode.OK, (await Http.DecideAsync(video, "approve")).StatusCode);
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await Http.ReportAsync(video, NewId("u"))).StatusCode);
+            Assert.Equal("published", await Http.StateAsync(video));
+        }
+
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.ReportAsync(video, NewId("u"))).StatusCode);
+        Assert.Equal("inReview", await Http.StateAsync(video));
+        Assert.Equal(8, (int)Assert.Single(await Http.QueueOfAsync(video))["reports"]!);
+    }
+
     /// <summary>An operator's move: 200 with the video in its new state, then on every surface or on none.</summary>
     private async Task MoveAsync(string video, string action, string state, string creator, string word)
     {
