@@ -211,27 +211,43 @@ public sealed partial class CommentThreadGrain(
     {
         var pending = Thread.Pending.ToArray();
         var steps = new List<Task>(pending.Length * 3);
-        foreach (var p in pending)
+        var counts = new Task<bool>[pending.Length];
+        for (var i = 0; i < pending.Length; i++)
         {
+            var p = pending[i];
             steps.Add(GrainFactory.GetGrain<ICommentGrain>(p.CommentId).ConfirmAsync(p.Sequence));
             steps.Add(GrainFactory.GetGrain<IUserCommentsGrain>(p.UserId).AddAsync(new AuthoredComment(p.CommentId, VideoId, p.Sequence)));
-            steps.Add(CountAsync(p));
+            steps.Add(counts[i] = CountAsync(p));
         }
 
         await Task.WhenAll(steps);
-        Thread.Pending.RemoveAll(p => Array.Exists(pending, done => done.CommentId == p.CommentId));
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < pending.Length; i++)
+        {
+            if (counts[i].Result)
+            {
+                done.Add(pending[i].CommentId);
+            }
+        }
+
+        Thread.Pending.RemoveAll(p => done.Contains(p.CommentId));
         await WriteHeadAsync();
     }
 
-    private async Task CountAsync(PendingComment pending)
+    /// <summary>Counts the comment once; false when its video is not published now (the comment stays pending, to be counted later).</summary>
+    private async Task<bool> CountAsync(PendingComment pending)
     {
         var e = new EngagementEvent(CommentEventPrefix + pending.CommentId, EngagementType.Comment, VideoId, null, 0, pending.At);
         var outcome = (await GrainFactory.GetGrain<IUserGrain>(pending.UserId).ApplyEventsAsync([e]))[0];
         if (outcome.Status == EventStatus.Rejected)
         {
-            // The video left publication between the check and the count: the comment stays, uncounted.
+            // The video left publication between the thread's check and the count: the comment is stored and stays
+            // pending, so the thread's next post or activation counts it once the video is published again.
             LogNotCounted(logger, pending.CommentId, VideoId, outcome.Reason);
+            return false;
         }
+
+        return true;
     }
 
     private void NotifyCreator(string creatorId, Comment comment) =>
@@ -350,6 +366,6 @@ public sealed partial class CommentThreadGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Comment thread {VideoId}: finishing {Count} pending comments failed; the next post or activation retries")]
     private static partial void LogFollowUpFailed(ILogger logger, Exception exception, string videoId, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Comment {CommentId} on {VideoId} was stored but not counted: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Comment {CommentId} on {VideoId} is stored and waits to be counted: {Reason}")]
     private static partial void LogNotCounted(ILogger logger, string commentId, string videoId, string? reason);
 }
