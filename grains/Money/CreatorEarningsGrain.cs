@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Placement;
 using Orleans.Transactions.Abstractions;
 using Platform.GrainInterfaces;
 using Platform.Grains.Options;
@@ -16,6 +17,7 @@ namespace Platform.Grains.Money;
 /// in one transaction on both. A summary reads the shards and the listed creators' unflushed changes together, so it
 /// is exact at any moment, whether flushed or not.
 /// </summary>
+[Immovable]
 public sealed partial class CreatorEarningsGrain(
     [TransactionalState(StorageNames.CreatorEarningsState, StorageNames.Provider)] ITransactionalState<CreatorEarningsState> earnings,
     IOptions<MonetizationOptions> options,

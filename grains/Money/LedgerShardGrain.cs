@@ -1,3 +1,4 @@
+using Orleans.Placement;
 using Orleans.Transactions.Abstractions;
 using Platform.GrainInterfaces;
 using Platform.Grains.Storage;
@@ -5,6 +6,7 @@ using Platform.Grains.Storage;
 namespace Platform.Grains.Money;
 
 /// <summary>One shard of the platform's money totals, changed only inside payments' and flushes' transactions.</summary>
+[Immovable]
 public sealed class LedgerShardGrain(
     [TransactionalState(StorageNames.LedgerShardState, StorageNames.Provider)] ITransactionalState<LedgerShardState> ledger)
     : Grain, ILedgerShardGrain

@@ -11,6 +11,7 @@ namespace Platform.Grains.Money;
 /// on that silo instead of going to a random one.
 /// </summary>
 [PreferLocalPlacement]
+[Immovable]
 public sealed class PaymentRecordGrain(
     [TransactionalState(StorageNames.PaymentRecordState, StorageNames.Provider)] ITransactionalState<PaymentRecordState> record)
     : Grain, IPaymentRecordGrain

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans.Placement;
 using Orleans.Storage;
 using Orleans.Transactions.Abstractions;
 using Platform.GrainInterfaces;
@@ -14,7 +15,11 @@ namespace Platform.Grains.Money;
 /// they flush it) or a ledger shard (a credit), taken in that order by every payment (so two payments
 /// never wait on each other in a cycle). The wallet is write-locked first:
 /// the balance it checks is the balance it debits, so no race can take it below zero.
+/// Like every grain with transactional state it is <see cref="ImmovableAttribute"/>: Orleans' activation rebalancer
+/// deactivated a wallet with its own transaction in flight, and that transaction's prepare, addressed to the wallet
+/// again, waited for the migration while the migration waited for it, until the 30 s call timeout.
 /// </summary>
+[Immovable]
 public sealed class WalletGrain(
     [TransactionalState(StorageNames.WalletState, StorageNames.Provider)] ITransactionalState<WalletState> wallet,
     IOptions<MonetizationOptions> options,

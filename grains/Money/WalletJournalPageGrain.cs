@@ -11,6 +11,7 @@ namespace Platform.Grains.Money;
 /// A full page of a wallet's journal: written once, read for the user's export. Placed with the wallet that writes it.
 /// </summary>
 [PreferLocalPlacement]
+[Immovable]
 public sealed class WalletJournalPageGrain(
     [TransactionalState(StorageNames.WalletJournalPageState, StorageNames.Provider)] ITransactionalState<WalletJournalPageState> page)
     : Grain, IWalletJournalPageGrain

@@ -160,4 +160,72 @@ public sealed class CoEngagementIndexTests
         Assert.False(CoEngagementIndex.IsPositive(EngagementType.View, 3_000, 30_000, 0.5f));
         Assert.False(CoEngagementIndex.IsPositive(EngagementType.Skip, 30_000, 30_000, 0.5f));
     }
+
+    [Fact]
+    public void NeighbourLimitKeepsWhatAFullScanForTheWeakestWouldKeepUnderRandomAddsAndRemovals()
+    {
+        // The index finds an anchor's weakest target in a heap; the model here scans for it, as the index once did.
+        // Random weights with 16 fractional bits: no two of them tie for this seed, so both must agree exactly.
+        const int capacity = 16;
+        var random = new Random(20261201);
+        var index = new CoEngagementIndex(capacity);
+        var model = new Dictionary<string, Dictionary<string, double>>();
+        var anchors = Enumerable.Range(0, 5).Select(i => $"a{i}").ToArray();
+        for (var step = 0; step < 20_000; step++)
+        {
+            var anchor = anchors[random.Next(anchors.Length)];
+            var target = $"t{random.Next(60)}";
+            var edges = model.TryGetValue(anchor, out var e) ? e : model[anchor] = [];
+            if (random.Next(20) == 0)
+            {
+                index.Remove(target);
+                foreach (var m in model.Values)
+                {
+                    m.Remove(target);
+                }
+
+                continue;
+            }
+
+            var weight = 1f + random.Next(1 << 16) / 65536f;
+            index.Add(anchor, target, weight);
+            if (edges.ContainsKey(target))
+            {
+                edges[target] += weight;
+            }
+            else
+            {
+                edges[target] = weight;
+                if (edges.Count > capacity)
+                {
+                    var weakest = edges.Where(p => p.Key != target).MinBy(p => p.Value).Key;
+                    edges.Remove(weakest);
+                }
+            }
+
+            if (step % 997 == 0)
+            {
+                AssertSame();
+            }
+        }
+
+        AssertSame();
+
+        void AssertSame()
+        {
+            foreach (var anchor in anchors)
+            {
+                var expected = model.GetValueOrDefault(anchor) ?? [];
+                var actual = index.NeighboursOf(anchor).ToDictionary(p => p.Key, p => p.Value);
+                Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
+                foreach (var (target, weight) in expected)
+                {
+                    Assert.Equal(weight, actual[target], 0.01);
+                    Assert.Equal((float)weight, index.Weight(anchor, target), 0.01f);
+                }
+            }
+
+            Assert.Equal(model.Values.Sum(m => m.Count), index.EdgeCount);
+        }
+    }
 }
