@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Platform.Grains.Recommendation;
 using Platform.Tests.Content;
 using Platform.Tests.Infrastructure;
 using static Platform.Tests.Infrastructure.ApiClient;
@@ -63,9 +64,9 @@ public sealed class ReviewStateDiscoveryTests(PlatformServerFixture platform)
         var registered = await RegisterAsync(copy, creator, $"{word} copy", ContentClient.Flip(fingerprint, 2, 11), tag);
         Assert.Equal("inReview", (string)registered["state"]!);
 
-        // A published video with the same word and tag registered after the copy: once it is found, an index that
-        // held the copy would find the copy too.
-        var marker = NewId("v");
+        // A published video of the copy's shard with the same word and tag, registered after the copy: once the
+        // shard's reader finds it, a reader that held the copy would find the copy too.
+        var marker = SameShardAs(copy);
         await _http.RegisterAsync(marker, creator, $"{word} marker", tag);
         await DiscoveryClient.EventuallyAsync(async () => (await _http.SearchIdsAsync(word)).Contains(marker), "the marker is searchable");
         Assert.Equal([marker], await _http.SearchIdsAsync(word));
@@ -94,6 +95,19 @@ public sealed class ReviewStateDiscoveryTests(PlatformServerFixture platform)
         }
 
         Assert.Equal(2, (await _http.SearchIdsAsync(word)).Count);
+    }
+
+    /// <summary>A new video id that lands in the same catalog shard (of the platform's 8) as <paramref name="videoId"/>.</summary>
+    private static string SameShardAs(string videoId)
+    {
+        while (true)
+        {
+            var id = NewId("v");
+            if (IdHash.Shard(id, 8) == IdHash.Shard(videoId, 8))
+            {
+                return id;
+            }
+        }
     }
 
     private async Task<List<string>> TagIdsAsync(string tag) =>
