@@ -91,35 +91,44 @@ public sealed class FeedTests(PlatformServerFixture platform)
     [Fact]
     public async Task LikeChangesTheNextFeedsScores()
     {
+        // A platform of its own, seeded: its catalog holds only these seven videos, so a page of 100 serves all of
+        // them to both users, and no other test's traffic moves their signals between the two feeds.
+        await using var server = await PlatformServer.StartAsync(new Dictionary<string, string?> { ["Platform:Feed:RandomSeed"] = "7" });
+        var http = server.Http;
+
         // Twin users with the same history; only one of them then likes the video.
         var (liker, twin) = (NewId("u"), NewId("u"));
         var watched = NewId("v");
-        await _http.RegisterVideoAsync(watched, NewId("c"), 30_000, "surfing");
+        await http.RegisterVideoAsync(watched, NewId("c"), 30_000, "surfing");
         var surfing = new List<string>();
         for (var i = 0; i < 6; i++)
         {
             var id = NewId("v");
-            await _http.RegisterVideoAsync(id, NewId("c"), 30_000, i % 2 == 0 ? "surfing" : "baking");
+            await http.RegisterVideoAsync(id, NewId("c"), 30_000, i % 2 == 0 ? "surfing" : "baking");
             if (i % 2 == 0)
             {
                 surfing.Add(id);
             }
         }
 
-        await _http.PostEventsAsync(View(liker, watched, 15_000), View(twin, watched, 15_000));
-        await _http.PostEventsAsync(Engage("like", liker, watched));
+        await http.PostEventsAsync(View(liker, watched, 15_000), View(twin, watched, 15_000));
+        await http.PostEventsAsync(Engage("like", liker, watched));
 
-        var likerScores = await ScoresAsync(liker);
-        var twinScores = await ScoresAsync(twin);
+        // The twin is asked first: the impressions its page adds and the time that passes can only lower a new
+        // video's score (fewer likes per impression, less fresh), so they work against the liker, never for them.
+        var twinScores = await ScoresAsync(http, twin);
+        var likerScores = await ScoresAsync(http, liker);
 
-        // Item scores carry no random draw (exploration samples only order the page), so every video both
-        // were served compares; the liked video's topic now scores higher for the liker, and only for them.
-        var common = surfing.Where(id => likerScores.ContainsKey(id) && twinScores.ContainsKey(id)).ToList();
-        Assert.NotEmpty(common);
-        Assert.All(common, id => Assert.True(likerScores[id] > twinScores[id] + 1e-4, $"{id}: liker {likerScores[id]}, twin {twinScores[id]}"));
+        // Item scores carry no random draw (exploration samples only order the page), so every surfing video
+        // compares; the liked video's topic now scores higher for the liker, and only for them.
+        Assert.All(surfing, id =>
+        {
+            Assert.True(likerScores.ContainsKey(id) && twinScores.ContainsKey(id), $"{id} was not served to both");
+            Assert.True(likerScores[id] > twinScores[id] + 1e-4, $"{id}: liker {likerScores[id]}, twin {twinScores[id]}");
+        });
     }
 
     /// <summary>Scores by video, every item of a page of 100.</summary>
-    private async Task<Dictionary<string, double>> ScoresAsync(string user) =>
-        (await _http.GetFeedAsync(user, 100)).ToDictionary(i => (string)i["videoId"]!, i => (double)i["score"]!);
+    private static async Task<Dictionary<string, double>> ScoresAsync(HttpClient http, string user) =>
+        (await http.GetFeedAsync(user, 100)).ToDictionary(i => (string)i["videoId"]!, i => (double)i["score"]!);
 }

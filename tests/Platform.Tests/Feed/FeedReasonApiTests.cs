@@ -37,6 +37,55 @@ public sealed class FeedReasonApiTests(PlatformServerFixture platform)
     public async Task NeighboursOfALikedVideoSayBecauseYouLikedItsTitle()
     {
         var run = NewId("r");
+        var knife = await SeedKnifeSkillsCommunityAsync(run);
+        var me = $"{run}-me";
+        await _http.PostEventsAsync(View(me, knife, 30_000), Engage("like", me, knife));
+
+        var feed = await FeedWithNeighboursAsync(me);
+
+        var neighbours = feed.Where(i => (string)i["source"]! == "coEngagement").ToList();
+        Assert.NotEmpty(neighbours);
+        Assert.All(neighbours, i =>
+        {
+            var reason = i["reason"]!.AsObject();
+            Assert.Equal("similarTo", (string)reason["kind"]!);
+            Assert.Equal(knife, (string)reason["videoId"]!);
+            Assert.Equal("Because you liked Knife skills", (string)reason["text"]!);
+        });
+        AssertReasonsAreTrue(feed, engagedVideos: [knife], creators: [$"{run}-chef"]);
+    }
+
+    [Fact]
+    public async Task AVideoTheUserOnlyWatchedOrUnlikedIsNamedAsWatchedNeverAsLiked()
+    {
+        var run = NewId("r");
+        var knife = await SeedKnifeSkillsCommunityAsync(run);
+        var (watcher, unliker) = ($"{run}-watcher", $"{run}-unliker");
+        await _http.PostEventsAsync(View(watcher, knife, 30_000));
+        await _http.PostEventsAsync(View(unliker, knife, 30_000), Engage("like", unliker, knife));
+        await _http.PostEventsAsync(Engage("unlike", unliker, knife));
+
+        foreach (var user in new[] { watcher, unliker })
+        {
+            var feed = await FeedWithNeighboursAsync(user);
+
+            var neighbours = feed.Where(i => (string)i["source"]! == "coEngagement").ToList();
+            Assert.NotEmpty(neighbours);
+            Assert.All(neighbours, i =>
+            {
+                var reason = i["reason"]!.AsObject();
+                Assert.Equal("similarTo", (string)reason["kind"]!);
+                Assert.Equal(knife, (string)reason["videoId"]!);
+                Assert.Equal("Because you watched Knife skills", (string)reason["text"]!);
+            });
+            Assert.DoesNotContain(feed, i => ((string)i["reason"]!["text"]!).Contains("liked", StringComparison.Ordinal));
+            AssertReasonsAreTrue(feed, engagedVideos: [knife], creators: [$"{run}-chef"]);
+        }
+    }
+
+    /// <summary>"Knife skills" and twelve cooking videos that eight other users liked after liking it; returns its id.</summary>
+    private async Task<string> SeedKnifeSkillsCommunityAsync(string run)
+    {
         var knife = $"{run}-knife";
         await RegisterAsync(knife, $"{run}-chef", "Knife skills");
         var cooking = Enumerable.Range(0, 12).Select(i => $"{run}-cook{i}").ToArray();
@@ -45,7 +94,6 @@ public sealed class FeedReasonApiTests(PlatformServerFixture platform)
             await RegisterAsync(v, $"{run}-cook-creator-{v[^1]}", $"Cooking {v}");
         }
 
-        // Other users who liked Knife skills went on to like the cooking videos.
         var events = new List<object>();
         for (var u = 0; u < 8; u++)
         {
@@ -60,31 +108,25 @@ public sealed class FeedReasonApiTests(PlatformServerFixture platform)
         }
 
         await _http.PostEventsAsync([.. events]);
-        var me = $"{run}-me";
-        await _http.PostEventsAsync(View(me, knife, 30_000), Engage("like", me, knife));
+        return knife;
+    }
 
+    /// <summary>The user's feed once co-engagement (one-way messages to the shards) has brought neighbours into it.</summary>
+    private async Task<List<JsonObject>> FeedWithNeighboursAsync(string user)
+    {
         List<JsonObject> feed = [];
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (DateTime.UtcNow < deadline)
         {
-            await Task.Delay(200); // co-engagement reaches the shards by one-way messages
-            feed = await _http.GetFeedAsync(me, 10);
+            await Task.Delay(200);
+            feed = await _http.GetFeedAsync(user, 10);
             if (feed.Any(i => (string)i["source"]! == "coEngagement"))
             {
                 break;
             }
         }
 
-        var neighbours = feed.Where(i => (string)i["source"]! == "coEngagement").ToList();
-        Assert.NotEmpty(neighbours);
-        Assert.All(neighbours, i =>
-        {
-            var reason = i["reason"]!.AsObject();
-            Assert.Equal("similarTo", (string)reason["kind"]!);
-            Assert.Equal(knife, (string)reason["videoId"]!);
-            Assert.Equal("Because you liked Knife skills", (string)reason["text"]!);
-        });
-        AssertReasonsAreTrue(feed, engagedVideos: [knife], creators: [$"{run}-chef"]);
+        return feed;
     }
 
     [Fact]
