@@ -43,15 +43,7 @@ public sealed class FeedReasonApiTests(PlatformServerFixture platform)
 
         var feed = await FeedWithNeighboursAsync(me);
 
-        var neighbours = feed.Where(i => (string)i["source"]! == "coEngagement").ToList();
-        Assert.NotEmpty(neighbours);
-        Assert.All(neighbours, i =>
-        {
-            var reason = i["reason"]!.AsObject();
-            Assert.Equal("similarTo", (string)reason["kind"]!);
-            Assert.Equal(knife, (string)reason["videoId"]!);
-            Assert.Equal("Because you liked Knife skills", (string)reason["text"]!);
-        });
+        AssertNeighboursAreSimilarTo(feed, knife, "Because you liked Knife skills");
         AssertReasonsAreTrue(feed, engagedVideos: [knife], creators: [$"{run}-chef"]);
     }
 
@@ -69,15 +61,7 @@ public sealed class FeedReasonApiTests(PlatformServerFixture platform)
         {
             var feed = await FeedWithNeighboursAsync(user);
 
-            var neighbours = feed.Where(i => (string)i["source"]! == "coEngagement").ToList();
-            Assert.NotEmpty(neighbours);
-            Assert.All(neighbours, i =>
-            {
-                var reason = i["reason"]!.AsObject();
-                Assert.Equal("similarTo", (string)reason["kind"]!);
-                Assert.Equal(knife, (string)reason["videoId"]!);
-                Assert.Equal("Because you watched Knife skills", (string)reason["text"]!);
-            });
+            AssertNeighboursAreSimilarTo(feed, knife, "Because you watched Knife skills");
             Assert.DoesNotContain(feed, i => ((string)i["reason"]!["text"]!).Contains("liked", StringComparison.Ordinal));
             AssertReasonsAreTrue(feed, engagedVideos: [knife], creators: [$"{run}-chef"]);
         }
@@ -147,6 +131,20 @@ public sealed class FeedReasonApiTests(PlatformServerFixture platform)
     }
 
     /// <summary>Every reason is of a known kind, has text, and names only videos and creators the user engaged with.</summary>
+    /// <summary>Every co-engagement item of <paramref name="feed"/> (there is at least one) names <paramref name="anchor"/> with <paramref name="text"/>.</summary>
+    private static void AssertNeighboursAreSimilarTo(List<JsonObject> feed, string anchor, string text)
+    {
+        var neighbours = feed.Where(i => (string)i["source"]! == "coEngagement").ToList();
+        Assert.NotEmpty(neighbours);
+        Assert.All(neighbours, i =>
+        {
+            var reason = i["reason"]!.AsObject();
+            Assert.Equal("similarTo", (string)reason["kind"]!);
+            Assert.Equal(anchor, (string)reason["videoId"]!);
+            Assert.Equal(text, (string)reason["text"]!);
+        });
+    }
+
     private static void AssertReasonsAreTrue(List<JsonObject> feed, string[] engagedVideos, string[] creators)
     {
         foreach (var item in feed)
