@@ -19,7 +19,7 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
     /// <summary>Growth factor at which stored weights are rescaled (2^20: far within float range and precision).</summary>
     private const float RebaseAt = 1 << 20;
 
-    private readonly Dictionary<string, NeighbourHeap> _byAnchor = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Neighbours> _byAnchor = new(StringComparer.Ordinal);
 
     // Fading without touching every edge: weights are stored in units of the origin's time, so a new
     // engagement adds scale = 2^((now - origin) / halfLife) and reads divide by it; the stored weights
@@ -31,7 +31,6 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
     private HashSet<string> _ids = new(StringComparer.Ordinal);
     private int _idsAfterCompaction;
     private long _clock;
-    private Func<string, string>? _intern;
 
     /// <summary>
     /// Called with each anchor the edge limit made the index forget (with all its edges), so that a snapshot kept
@@ -96,11 +95,11 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
 
         if (!_byAnchor.TryGetValue(anchor, out var neighbours))
         {
-            _byAnchor[Intern(anchor)] = neighbours = new NeighbourHeap();
+            _byAnchor[Intern(anchor)] = neighbours = new Neighbours();
         }
 
         neighbours.LastStrengthened = ++_clock;
-        EdgeCount += neighbours.Add(target, weight, maxNeighbours, _intern ??= Intern);
+        EdgeCount += neighbours.Add(target, weight, maxNeighbours, this);
         if (EdgeCount > maxEdges + (long)maxEdges / 8)
         {
             EvictLeastRecentAnchors();
@@ -180,9 +179,8 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
             }
 
             var scale = anchorWeights[a] / MathF.Sqrt(neighbours.Total * _scale);
-            for (var i = 0; i < neighbours.Count; i++)
+            foreach (var (target, weight) in neighbours.Items)
             {
-                var (target, weight) = (neighbours.TargetAt(i), neighbours.WeightAt(i));
                 ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(scores, target, out _);
                 slot += scale * weight;
             }
@@ -200,9 +198,8 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
             yield break;
         }
 
-        for (var i = 0; i < neighbours.Count; i++)
+        foreach (var (target, weight) in neighbours.Items)
         {
-            var (target, weight) = (neighbours.TargetAt(i), neighbours.WeightAt(i));
             yield return new KeyValuePair<string, float>(target, weight / _scale);
         }
     }
@@ -212,9 +209,8 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
     {
         foreach (var (anchor, neighbours) in _byAnchor)
         {
-            for (var i = 0; i < neighbours.Count; i++)
+            foreach (var (target, weight) in neighbours.Items)
             {
-                var (target, weight) = (neighbours.TargetAt(i), neighbours.WeightAt(i));
                 yield return (anchor, target, weight / _scale);
             }
         }
@@ -229,9 +225,8 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
         var totals = new Dictionary<string, float>(StringComparer.Ordinal);
         foreach (var neighbours in _byAnchor.Values)
         {
-            for (var i = 0; i < neighbours.Count; i++)
+            foreach (var (target, weight) in neighbours.Items)
             {
-                var (target, weight) = (neighbours.TargetAt(i), neighbours.WeightAt(i));
                 System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(totals, target, out _) += weight;
             }
         }
@@ -266,9 +261,8 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
                 continue;
             }
 
-            for (var i = 0; i < neighbours.Count; i++)
+            foreach (var (target, weight) in neighbours.Items)
             {
-                var (target, weight) = (neighbours.TargetAt(i), neighbours.WeightAt(i));
                 if (position.TryGetValue(target, out var t))
                 {
                     anchors.Add(a);
@@ -342,13 +336,82 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
         foreach (var (anchor, neighbours) in _byAnchor)
         {
             live.Add(anchor);
-            for (var i = 0; i < neighbours.Count; i++)
+            foreach (var target in neighbours.Items.Keys)
             {
-                live.Add(neighbours.TargetAt(i));
+                live.Add(target);
             }
         }
 
         _ids = live;
         _idsAfterCompaction = live.Count;
+    }
+
+    private sealed class Neighbours
+    {
+        private readonly Dictionary<string, float> _weights = new(StringComparer.Ordinal);
+
+        public float Total { get; private set; }
+
+        /// <summary>The index's clock when an edge of this anchor was last strengthened.</summary>
+        public long LastStrengthened { get; set; }
+
+        public int Count => _weights.Count;
+
+        public Dictionary<string, float> Items => _weights;
+
+        public float Weight(string target) => _weights.GetValueOrDefault(target);
+
+        /// <summary>Strengthens an edge; returns the change in the number of edges (1 for a new edge, else 0).</summary>
+        public int Add(string target, float weight, int capacity, CoEngagementIndex index)
+        {
+            if (_weights.TryGetValue(target, out var current))
+            {
+                _weights[target] = current + weight;
+                Total += weight;
+                return 0;
+            }
+
+            _weights.Add(index.Intern(target), weight);
+            Total += weight;
+            return _weights.Count > capacity && EvictWeakest(target) ? 0 : 1;
+        }
+
+        /// <summary>Multiplies every weight (and the total) by <paramref name="factor"/>.</summary>
+        public void Rescale(float factor)
+        {
+            foreach (var target in _weights.Keys)
+            {
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(_weights, target) *= factor;
+            }
+
+            Total *= factor;
+        }
+
+        public bool Remove(string target)
+        {
+            if (_weights.Remove(target, out var weight))
+            {
+                Total -= weight;
+                return true;
+            }
+
+            return false;
+        }
+
+        private bool EvictWeakest(string keep)
+        {
+            string? weakest = null;
+            var lowest = float.PositiveInfinity;
+            foreach (var (target, weight) in _weights)
+            {
+                if (weight < lowest && !string.Equals(target, keep, StringComparison.Ordinal))
+                {
+                    lowest = weight;
+                    weakest = target;
+                }
+            }
+
+            return weakest is not null && Remove(weakest);
+        }
     }
 }

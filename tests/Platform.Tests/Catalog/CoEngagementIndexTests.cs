@@ -164,7 +164,7 @@ public sealed class CoEngagementIndexTests
     [Fact]
     public void NeighbourLimitKeepsWhatAFullScanForTheWeakestWouldKeepUnderRandomAddsAndRemovals()
     {
-        // The index finds an anchor's weakest target in a heap; the model here scans for it, as the index once did.
+        // A plain model of the rule: a new target of a full anchor pushes out its weakest other target.
         // Random weights with 16 fractional bits: no two of them tie for this seed, so both must agree exactly.
         const int capacity = 16;
         var random = new Random(20261201);
