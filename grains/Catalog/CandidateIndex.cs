@@ -114,13 +114,12 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
 
         foreach (var record in records)
         {
-            _coEngagement.Record(record.VideoId, record.RecentVideos, _ranking.CoEngagementWindow, _ranking.CoEngagementDecay, _entries.ContainsKey);
+            _coEngagement.Record(record.VideoId, record.RecentVideos, _ranking.CoEngagementWindow, _ranking.CoEngagementDecay, _entries.ContainsKey, record.Ranks);
 
             // The anchors whose edges Record may have changed: each recent video when the engaged video
             // is local, the engaged video when a recent one is.
             var videoLocal = _entries.ContainsKey(record.VideoId);
-            var n = Math.Min(_ranking.CoEngagementWindow, record.RecentVideos.Length);
-            for (var k = 0; k < n; k++)
+            for (var k = 0; k < record.RecentVideos.Length && (record.Ranks?[k] ?? k) < _ranking.CoEngagementWindow; k++)
             {
                 var anchor = record.RecentVideos[k];
                 if (videoLocal)

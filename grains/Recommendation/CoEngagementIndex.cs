@@ -110,15 +110,27 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
     /// Records one engagement with <paramref name="video"/> by a user whose recent videos, most recent
     /// first, are <paramref name="recent"/>: every pair strengthens both directions, nearer pairs more
     /// (weight decay^rank). <paramref name="isLocal"/> limits the edges kept to those whose target this
-    /// index holds (a catalog shard keeps the edges that point at its own videos).
+    /// index holds (a catalog shard keeps the edges that point at its own videos). <paramref name="ranks"/>, when
+    /// given, are the recent videos' places in the user's list (ascending; a shard may get only some of them).
     /// </summary>
-    public void Record(string video, IReadOnlyList<string> recent, int window, float decay, Func<string, bool>? isLocal = null)
+    public void Record(string video, IReadOnlyList<string> recent, int window, float decay, Func<string, bool>? isLocal = null, IReadOnlyList<int>? ranks = null)
     {
         var videoLocal = isLocal?.Invoke(video) ?? true;
-        var weight = 1f;
-        var n = Math.Min(window, recent.Count);
-        for (var k = 0; k < n; k++)
+        var (weight, weightRank) = (1f, 0);
+        for (var k = 0; k < recent.Count; k++)
         {
+            var rank = ranks?[k] ?? k;
+            if (rank >= window)
+            {
+                break;
+            }
+
+            // decay^rank by the same multiplications whatever the ranks, so a record split over shards weighs as a whole one.
+            for (; weightRank < rank; weightRank++)
+            {
+                weight *= decay;
+            }
+
             var anchor = recent[k];
             if (videoLocal)
             {
@@ -129,8 +141,6 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
             {
                 Add(video, anchor, weight);
             }
-
-            weight *= decay;
         }
     }
 

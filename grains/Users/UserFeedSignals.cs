@@ -60,19 +60,11 @@ internal sealed class UserFeedSignals(FeedRanker ranker, int shards)
             return;
         }
 
-        var targets = new HashSet<int>();
         foreach (var record in _pending)
         {
-            targets.Clear();
-            targets.Add(IdHash.Shard(record.VideoId, shards));
-            foreach (var anchor in record.RecentVideos)
+            foreach (var (shard, part) in CoEngagementRouting.Split(record, shards))
             {
-                targets.Add(IdHash.Shard(anchor, shards));
-            }
-
-            foreach (var shard in targets)
-            {
-                batcher.Add(shard, record);
+                batcher.Add(shard, part);
             }
         }
 
