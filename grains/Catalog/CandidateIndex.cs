@@ -119,7 +119,8 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
             // The anchors whose edges Record may have changed: each recent video when the engaged video
             // is local, the engaged video when a recent one is.
             var videoLocal = _entries.ContainsKey(record.VideoId);
-            for (var k = 0; k < record.RecentVideos.Length && (record.Ranks?[k] ?? k) < _ranking.CoEngagementWindow; k++)
+            var n = CoEngagementIndex.InWindow(record.RecentVideos.Length, record.Ranks, _ranking.CoEngagementWindow);
+            for (var k = 0; k < n; k++)
             {
                 var anchor = record.RecentVideos[k];
                 if (videoLocal)

@@ -117,13 +117,9 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
     {
         var videoLocal = isLocal?.Invoke(video) ?? true;
         var (weight, weightRank) = (1f, 0);
-        for (var k = 0; k < recent.Count; k++)
+        for (var k = 0; k < InWindow(recent.Count, ranks, window); k++)
         {
             var rank = ranks?[k] ?? k;
-            if (rank >= window)
-            {
-                break;
-            }
 
             // decay^rank by the same multiplications whatever the ranks, so a record split over shards weighs as a whole one.
             for (; weightRank < rank; weightRank++)
@@ -142,6 +138,26 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
                 Add(video, anchor, weight);
             }
         }
+    }
+
+    /// <summary>
+    /// How many of a record's <paramref name="count"/> recent videos (ranked <paramref name="ranks"/>, ascending, or
+    /// 0, 1, 2, ... without) fall inside the pairing <paramref name="window"/>: the first that many.
+    /// </summary>
+    public static int InWindow(int count, IReadOnlyList<int>? ranks, int window)
+    {
+        if (ranks is null)
+        {
+            return Math.Clamp(window, 0, count);
+        }
+
+        var n = 0;
+        while (n < count && ranks[n] < window)
+        {
+            n++;
+        }
+
+        return n;
     }
 
     /// <summary>

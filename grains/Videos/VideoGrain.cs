@@ -29,7 +29,6 @@ public sealed partial class VideoGrain(
     IOptions<DeliveryOptions> deliveryOptions,
     IOptions<ModerationOptions> moderationOptions,
     CatalogReporter reporter,
-    VideoContextCache contexts,
     CreatorDeltaBatcher creatorDeltas,
     ILogger<VideoGrain> logger,
     TimeProvider time,
@@ -220,9 +219,8 @@ public sealed partial class VideoGrain(
             await Commit.CommitAsync();
         }
 
-        // The silo's cached context (state included) must not accept events for a state that no longer holds,
-        // nor may any other silo's (nor their ads serve an unpublished video).
-        contexts.Invalidate(info.VideoId);
+        // No silo's cached context (state included) may accept events for a state that no longer holds (nor its ads
+        // serve an unpublished video): the broadcast drops this silo's copy and every other's.
         await ServiceProvider.GetRequiredService<VideoStateBroadcast>().TellEverySiloAsync(info.VideoId, S.Info.IsPublished);
 
         // Repeated when the state was already there: a retry finishes what a failed attempt left undone.
