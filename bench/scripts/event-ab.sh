@@ -21,7 +21,7 @@ run() {
   local before; before=$(gc_figures)
   "$loadgen" --url "http://127.0.0.1:$port" --server-pid $pid --mode closed --mix events:1 --batch 100 --skew 1 --concurrency 8 \
     --videos "$videos" --users "$users" --prefix p1 --duration "$duration" --warmup 0s > "/tmp/event-ab-$port.txt"
-  grep -E "^events|efficiency|server:" "/tmp/event-ab-$port.txt"
+  grep -E "^events|efficiency|server:|server gc" "/tmp/event-ab-$port.txt"
   # Allocation and collections per event, from the silo's own /metrics (requests x 100 events).
   echo "$before $(gc_figures) $(awk '/^events /{print $2}' "/tmp/event-ab-$port.txt")" |
     awk '{ev = $5 * 100; if (ev > 0) printf "allocated %.0f bytes per event, %.1f collections per 10k events\n", ($3 - $1) / ev, ($4 - $2) * 10000 / ev}'

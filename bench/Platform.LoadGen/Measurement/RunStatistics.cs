@@ -9,6 +9,7 @@ public sealed class RunStatistics
 {
     private readonly Dictionary<IScenario, ScenarioStats> _byScenario = new(ReferenceEqualityComparer.Instance);
     private readonly ServerProbe _server;
+    private readonly GcPauseRecorder? _gcPauses;
     private readonly long _started = Stopwatch.GetTimestamp();
     private long _intervalStarted;
     private double? _cpuAtStart;
@@ -23,6 +24,7 @@ public sealed class RunStatistics
         }
 
         _server = server;
+        _gcPauses = server.StartGcPauses();
         Restart();
     }
 
@@ -40,6 +42,7 @@ public sealed class RunStatistics
         _intervalStarted = Stopwatch.GetTimestamp();
         _cpuAtStart = _cpuAtInterval = _server.CpuSeconds();
         Interlocked.Exchange(ref _dropped, 0);
+        _gcPauses?.Reset();
         MeasuredFrom = Stopwatch.GetTimestamp();
     }
 
@@ -79,7 +82,7 @@ public sealed class RunStatistics
         }
     }
 
-    /// <summary>Prints the final report: per scenario throughput, latency percentiles, errors; server memory and CPU.</summary>
+    /// <summary>Prints the final report: per scenario throughput, latency percentiles, errors; server memory, CPU and GC pauses.</summary>
     public async Task PrintReportAsync(string title, LoadOptions options)
     {
         var heap = await _server.GcHeapAsync();
@@ -110,6 +113,12 @@ public sealed class RunStatistics
         if (heap is { } h)
         {
             Console.WriteLine($"server: gc heap after last collection={ServerProbe.Mib(h)}");
+        }
+
+        if (_gcPauses is not null)
+        {
+            Console.WriteLine(_gcPauses.Summary(seconds));
+            await _gcPauses.DisposeAsync();
         }
 
         // Work per server CPU-second: the figure that stays comparable when other processes share the cores.

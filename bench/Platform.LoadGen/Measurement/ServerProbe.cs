@@ -131,6 +131,9 @@ public sealed class ServerProbe(int? pid, HttpClient? http = null)
         }
     }
 
+    /// <summary>Starts recording the server's GC pauses (see <see cref="GcPauseRecorder"/>), or null without a server to attach to.</summary>
+    public GcPauseRecorder? StartGcPauses() => HasServer ? GcPauseRecorder.TryStart(pid!.Value) : null;
+
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
