@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Platform.GrainInterfaces;
 using Platform.Grains.Engagement;
 
@@ -10,8 +11,9 @@ namespace Platform.Grains.Recommendation;
 /// whole index keeps at most about <c>maxEdges</c> edges: past that, the anchors least recently
 /// strengthened are forgotten with all their edges (an anchor's edges matter while users still engage
 /// with it; a feed asks for the neighbours of the user's recent videos). Ids are stored once per index
-/// however many edges name them. With a half-life, edges fade: an engagement recorded one half-life ago
-/// counts half as much as one recorded now (see <see cref="Advance"/>). Plain code: a catalog shard keeps
+/// however many edges name them, and edges hold them as ints (<see cref="CountedIds"/>): no string is hashed per
+/// edge update, and the garbage collector has no reference to trace inside an anchor's edges. With a
+/// half-life, edges fade: an engagement recorded one half-life ago counts half as much as one recorded now (see <see cref="Advance"/>). Plain code: a catalog shard keeps
 /// the edges that point at its own videos; the offline evaluator keeps them all.
 /// </summary>
 public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxValue, TimeSpan halfLife = default)
@@ -19,18 +21,22 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
     /// <summary>Growth factor at which stored weights are rescaled (2^20: far within float range and precision).</summary>
     private const float RebaseAt = 1 << 20;
 
-    private readonly Dictionary<string, Neighbours> _byAnchor = new(StringComparer.Ordinal);
+    /// <summary>Every id an edge names (anchor or target), each held once however many edges name it.</summary>
+    private readonly CountedIds _ids = new();
+
+    /// <summary>The anchors' edges, by the anchor's id (null for an id that is only a target).</summary>
+    private Neighbours?[] _byAnchor = new Neighbours?[64];
 
     // Fading without touching every edge: weights are stored in units of the origin's time, so a new
     // engagement adds scale = 2^((now - origin) / halfLife) and reads divide by it; the stored weights
     // are rescaled once the scale reaches RebaseAt (once per 20 half-lives).
     private DateTimeOffset? _origin;
     private float _scale = 1f;
-
-    /// <summary>One instance of every id the index holds (ids arrive as fresh strings in every message).</summary>
-    private HashSet<string> _ids = new(StringComparer.Ordinal);
-    private int _idsAfterCompaction;
     private long _clock;
+
+    // Scratch for the eviction's sort by age, kept between evictions (it runs once per maxEdges / 8 additions).
+    private long[] _evictionAges = [];
+    private int[] _evictionAnchors = [];
 
     /// <summary>
     /// Called with each anchor the edge limit made the index forget (with all its edges), so that a snapshot kept
@@ -39,12 +45,12 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
     public Action<string>? AnchorForgotten { get; set; }
 
     /// <summary>Number of anchors with at least one neighbour.</summary>
-    public int Anchors => _byAnchor.Count;
+    public int Anchors { get; private set; }
 
     /// <summary>Number of edges held: at most <c>maxEdges</c> plus an eighth, between evictions.</summary>
     public int EdgeCount { get; private set; }
 
-    /// <summary>Number of distinct id strings held (anchors and targets, plus some forgotten ones until the next compaction).</summary>
+    /// <summary>Number of distinct ids held (anchors and targets).</summary>
     public int IdCount => _ids.Count;
 
     /// <summary>
@@ -74,9 +80,9 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
         _scale = scale;
         if (_scale >= RebaseAt)
         {
-            foreach (var neighbours in _byAnchor.Values)
+            foreach (var neighbours in _byAnchor)
             {
-                neighbours.Rescale(1 / _scale);
+                neighbours?.Rescale(1 / _scale);
             }
 
             _origin = now;
@@ -87,23 +93,11 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
     /// <summary>Strengthens the edge anchor -> target by <paramref name="weight"/>, as of the index's clock.</summary>
     public void Add(string anchor, string target, float weight)
     {
-        weight *= _scale;
-        if (weight <= 0 || !float.IsFinite(weight) || string.Equals(anchor, target, StringComparison.Ordinal))
-        {
-            return;
-        }
-
-        if (!_byAnchor.TryGetValue(anchor, out var neighbours))
-        {
-            _byAnchor[Intern(anchor)] = neighbours = new Neighbours();
-        }
-
-        neighbours.LastStrengthened = ++_clock;
-        EdgeCount += neighbours.Add(target, weight, maxNeighbours, this);
-        if (EdgeCount > maxEdges + (long)maxEdges / 8)
-        {
-            EvictLeastRecentAnchors();
-        }
+        var a = _ids.Acquire(anchor);
+        var t = _ids.Acquire(target);
+        Add(a, t, weight);
+        _ids.Release(t);
+        _ids.Release(a);
     }
 
     /// <summary>
@@ -115,9 +109,16 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
     /// </summary>
     public void Record(string video, IReadOnlyList<string> recent, int window, float decay, Func<string, bool>? isLocal = null, IReadOnlyList<int>? ranks = null)
     {
+        var count = InWindow(recent.Count, ranks, window);
+        if (count == 0)
+        {
+            return;
+        }
+
         var videoLocal = isLocal?.Invoke(video) ?? true;
+        var v = _ids.Acquire(video);
         var (weight, weightRank) = (1f, 0);
-        for (var k = 0; k < InWindow(recent.Count, ranks, window); k++)
+        for (var k = 0; k < count; k++)
         {
             var rank = ranks?[k] ?? k;
 
@@ -127,17 +128,27 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
                 weight *= decay;
             }
 
-            var anchor = recent[k];
-            if (videoLocal)
+            var anchorLocal = isLocal?.Invoke(recent[k]) ?? true;
+            if (!videoLocal && !anchorLocal)
             {
-                Add(anchor, video, weight);
+                continue;
             }
 
-            if (isLocal?.Invoke(anchor) ?? true)
+            var a = _ids.Acquire(recent[k]);
+            if (videoLocal)
             {
-                Add(video, anchor, weight);
+                Add(a, v, weight);
             }
+
+            if (anchorLocal)
+            {
+                Add(v, a, weight);
+            }
+
+            _ids.Release(a);
         }
+
+        _ids.Release(v);
     }
 
     /// <summary>
@@ -170,25 +181,28 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
     /// <summary>Forgets every edge to or from a video (taken down).</summary>
     public void Remove(string videoId)
     {
-        if (_byAnchor.Remove(videoId, out var removed))
+        if (!_ids.TryGet(videoId, out var id))
         {
-            EdgeCount -= removed.Count;
+            return;
         }
 
-        foreach (var neighbours in _byAnchor.Values)
+        _ids.AddReference(id);
+        ForgetAnchor(id);
+        for (var a = 0; a < _byAnchor.Length; a++)
         {
-            if (neighbours.Remove(videoId))
+            if (_byAnchor[a] is { } neighbours && neighbours.Remove(id))
             {
                 EdgeCount--;
+                _ids.Release(id);
             }
         }
 
-        CompactIds();
+        _ids.Release(id);
     }
 
     /// <summary>The weight of the edge anchor -> target as of the index's clock (0 when absent).</summary>
     public float Weight(string anchor, string target) =>
-        _byAnchor.TryGetValue(anchor, out var n) ? n.Weight(target) / _scale : 0;
+        NeighboursOf(anchor, out _) is { } n && _ids.TryGet(target, out var t) ? n.Weight(t) / _scale : 0;
 
     /// <summary>
     /// Adds, for every target, the sum over anchors of anchor weight × edge weight, normalized by the
@@ -199,16 +213,18 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
     {
         for (var a = 0; a < anchors.Count; a++)
         {
-            if (!_byAnchor.TryGetValue(anchors[a], out var neighbours) || neighbours.Total <= 0)
+            if (NeighboursOf(anchors[a], out _) is not { Total: > 0 } neighbours)
             {
                 continue;
             }
 
             var scale = anchorWeights[a] / MathF.Sqrt(neighbours.Total * _scale);
-            foreach (var (target, weight) in neighbours.Items)
+            var targets = neighbours.Targets;
+            var weights = neighbours.Weights;
+            for (var i = 0; i < targets.Length; i++)
             {
-                ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(scores, target, out _);
-                slot += scale * weight;
+                ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(scores, _ids.Name(targets[i]), out _);
+                slot += scale * weights[i];
             }
         }
     }
@@ -219,25 +235,33 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
     /// </summary>
     public IEnumerable<KeyValuePair<string, float>> NeighboursOf(string anchor)
     {
-        if (!_byAnchor.TryGetValue(anchor, out var neighbours))
+        if (NeighboursOf(anchor, out _) is not { } neighbours)
         {
-            yield break;
+            return [];
         }
 
-        foreach (var (target, weight) in neighbours.Items)
+        var result = new KeyValuePair<string, float>[neighbours.Count];
+        for (var i = 0; i < result.Length; i++)
         {
-            yield return new KeyValuePair<string, float>(target, weight / _scale);
+            result[i] = new(_ids.Name(neighbours.Targets[i]), neighbours.Weights[i] / _scale);
         }
+
+        return result;
     }
 
     /// <summary>Every edge, for snapshots: (anchor, target, weight as of the index's clock).</summary>
     public IEnumerable<(string Anchor, string Target, float Weight)> Edges()
     {
-        foreach (var (anchor, neighbours) in _byAnchor)
+        for (var a = 0; a < _byAnchor.Length; a++)
         {
-            foreach (var (target, weight) in neighbours.Items)
+            if (_byAnchor[a] is not { } neighbours)
             {
-                yield return (anchor, target, weight / _scale);
+                continue;
+            }
+
+            for (var i = 0; i < neighbours.Count; i++)
+            {
+                yield return (_ids.Name(a), _ids.Name(neighbours.Targets[i]), neighbours.Weights[i] / _scale);
             }
         }
     }
@@ -248,16 +272,24 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
     /// </summary>
     public ItemActivity[] MostEngagedTargets(int count)
     {
-        var totals = new Dictionary<string, float>(StringComparer.Ordinal);
-        foreach (var neighbours in _byAnchor.Values)
+        var totals = new float[_ids.Bound];
+        foreach (var neighbours in _byAnchor)
         {
-            foreach (var (target, weight) in neighbours.Items)
+            for (var i = 0; i < (neighbours?.Count ?? 0); i++)
             {
-                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(totals, target, out _) += weight;
+                totals[neighbours!.Targets[i]] += neighbours.Weights[i];
             }
         }
 
-        var ordered = new List<KeyValuePair<string, float>>(totals);
+        var ordered = new List<KeyValuePair<string, float>>();
+        for (var t = 0; t < totals.Length; t++)
+        {
+            if (totals[t] > 0)
+            {
+                ordered.Add(new(_ids.Name(t), totals[t]));
+            }
+        }
+
         ordered.Sort(static (a, b) => b.Value.CompareTo(a.Value) is var c and not 0 ? c : string.CompareOrdinal(a.Key, b.Key));
         var n = Math.Min(count, ordered.Count);
         var result = new ItemActivity[n];
@@ -272,28 +304,31 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
     /// <summary>The edges whose anchor and target are both in <paramref name="items"/>, by position in it (weights as of the index's clock).</summary>
     public ItemEdgeList EdgesAmong(IReadOnlyList<string> items)
     {
-        var position = new Dictionary<string, int>(items.Count, StringComparer.Ordinal);
+        var position = new Dictionary<int, int>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
-            position.TryAdd(items[i], i);
+            if (_ids.TryGet(items[i], out var id))
+            {
+                position.TryAdd(id, i);
+            }
         }
 
         List<int> anchors = [], targets = [];
         List<float> weights = [];
         for (var a = 0; a < items.Count; a++)
         {
-            if (!_byAnchor.TryGetValue(items[a], out var neighbours))
+            if (NeighboursOf(items[a], out _) is not { } neighbours)
             {
                 continue;
             }
 
-            foreach (var (target, weight) in neighbours.Items)
+            for (var i = 0; i < neighbours.Count; i++)
             {
-                if (position.TryGetValue(target, out var t))
+                if (position.TryGetValue(neighbours.Targets[i], out var t))
                 {
                     anchors.Add(a);
                     targets.Add(t);
-                    weights.Add(weight / _scale);
+                    weights.Add(neighbours.Weights[i] / _scale);
                 }
             }
         }
@@ -315,129 +350,185 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
         return weights;
     }
 
+    private Neighbours? NeighboursOf(string anchor, out int id) =>
+        _ids.TryGet(anchor, out id) && id < _byAnchor.Length ? _byAnchor[id] : null;
+
+    /// <summary>Strengthens the edge a -> t (ids the caller holds) by an unscaled weight.</summary>
+    private void Add(int a, int t, float weight)
+    {
+        weight *= _scale;
+        if (weight <= 0 || !float.IsFinite(weight) || a == t)
+        {
+            return;
+        }
+
+        if (a >= _byAnchor.Length)
+        {
+            Array.Resize(ref _byAnchor, Math.Max(_byAnchor.Length * 2, a + 1));
+        }
+
+        if (_byAnchor[a] is not { } neighbours)
+        {
+            _byAnchor[a] = neighbours = new Neighbours();
+            _ids.AddReference(a);
+            Anchors++;
+        }
+
+        neighbours.LastStrengthened = ++_clock;
+        switch (neighbours.Add(t, weight, maxNeighbours, out var evicted))
+        {
+            case Neighbours.Added:
+                _ids.AddReference(t);
+                EdgeCount++;
+                break;
+            case Neighbours.Replaced:
+                _ids.AddReference(t);
+                _ids.Release(evicted);
+                break;
+        }
+
+        if (EdgeCount > maxEdges + (long)maxEdges / 8)
+        {
+            EvictLeastRecentAnchors();
+        }
+    }
+
+    /// <summary>Drops an anchor with all its edges (the id stays while the caller holds it).</summary>
+    private void ForgetAnchor(int a)
+    {
+        if (a >= _byAnchor.Length || _byAnchor[a] is not { } neighbours)
+        {
+            return;
+        }
+
+        _byAnchor[a] = null;
+        Anchors--;
+        EdgeCount -= neighbours.Count;
+        foreach (var t in neighbours.Targets)
+        {
+            _ids.Release(t);
+        }
+
+        _ids.Release(a);
+    }
+
     /// <summary>
     /// Forgets the anchors least recently strengthened, with their edges, until at most <c>maxEdges</c>
     /// remain. Runs once per an eighth of <c>maxEdges</c> added, so its sort is amortized.
     /// </summary>
     private void EvictLeastRecentAnchors()
     {
-        var byAge = new List<(long Strengthened, string Anchor)>(_byAnchor.Count);
-        foreach (var (anchor, neighbours) in _byAnchor)
+        if (_evictionAges.Length < Anchors)
         {
-            byAge.Add((neighbours.LastStrengthened, anchor));
+            _evictionAges = new long[_byAnchor.Length];
+            _evictionAnchors = new int[_byAnchor.Length];
         }
 
-        byAge.Sort(static (a, b) => a.Strengthened.CompareTo(b.Strengthened));
-        for (var i = 0; i < byAge.Count && EdgeCount > maxEdges; i++)
+        var n = 0;
+        for (var a = 0; a < _byAnchor.Length; a++)
         {
-            _byAnchor.Remove(byAge[i].Anchor, out var evicted);
-            EdgeCount -= evicted!.Count;
-            AnchorForgotten?.Invoke(byAge[i].Anchor);
-        }
-
-        CompactIds();
-    }
-
-    /// <summary>The stored instance of <paramref name="id"/>, adding it when new.</summary>
-    private string Intern(string id)
-    {
-        if (_ids.TryGetValue(id, out var existing))
-        {
-            return existing;
-        }
-
-        _ids.Add(id);
-        return id;
-    }
-
-    /// <summary>Drops forgotten ids from the pool once it has doubled since the last compaction.</summary>
-    private void CompactIds()
-    {
-        if (_ids.Count < Math.Max(1024, 2 * _idsAfterCompaction))
-        {
-            return;
-        }
-
-        var live = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (anchor, neighbours) in _byAnchor)
-        {
-            live.Add(anchor);
-            foreach (var target in neighbours.Items.Keys)
+            if (_byAnchor[a] is { } neighbours)
             {
-                live.Add(target);
+                _evictionAges[n] = neighbours.LastStrengthened;
+                _evictionAnchors[n++] = a;
             }
         }
 
-        _ids = live;
-        _idsAfterCompaction = live.Count;
+        // Clock values are distinct, so the order is total.
+        Array.Sort(_evictionAges, _evictionAnchors, 0, n);
+        for (var i = 0; i < n && EdgeCount > maxEdges; i++)
+        {
+            var anchor = _ids.Name(_evictionAnchors[i]);
+            ForgetAnchor(_evictionAnchors[i]);
+            AnchorForgotten?.Invoke(anchor);
+        }
     }
 
+    /// <summary>One anchor's edges: target ids and weights in two parallel arrays (no references inside).</summary>
     private sealed class Neighbours
     {
-        private readonly Dictionary<string, float> _weights = new(StringComparer.Ordinal);
+        public const int Unchanged = 0;
+        public const int Added = 1;
+        public const int Replaced = 2;
+
+        private int[] _targets = new int[4];
+        private float[] _weights = new float[4];
 
         public float Total { get; private set; }
 
         /// <summary>The index's clock when an edge of this anchor was last strengthened.</summary>
         public long LastStrengthened { get; set; }
 
-        public int Count => _weights.Count;
+        public int Count { get; private set; }
 
-        public Dictionary<string, float> Items => _weights;
+        public ReadOnlySpan<int> Targets => _targets.AsSpan(0, Count);
 
-        public float Weight(string target) => _weights.GetValueOrDefault(target);
+        public ReadOnlySpan<float> Weights => _weights.AsSpan(0, Count);
 
-        /// <summary>Strengthens an edge; returns the change in the number of edges (1 for a new edge, else 0).</summary>
-        public int Add(string target, float weight, int capacity, CoEngagementIndex index)
+        public float Weight(int target) => Targets.IndexOf(target) is var i and >= 0 ? _weights[i] : 0;
+
+        /// <summary>
+        /// Strengthens an edge: <see cref="Unchanged"/> (an existing edge), <see cref="Added"/> (a new edge) or
+        /// <see cref="Replaced"/> (a new edge that pushed out the weakest other target, <paramref name="evicted"/>).
+        /// </summary>
+        public int Add(int target, float weight, int capacity, out int evicted)
         {
-            if (_weights.TryGetValue(target, out var current))
+            evicted = -1;
+            Total += weight;
+            if (Targets.IndexOf(target) is var i and >= 0)
             {
-                _weights[target] = current + weight;
-                Total += weight;
-                return 0;
+                _weights[i] += weight;
+                return Unchanged;
             }
 
-            _weights.Add(index.Intern(target), weight);
-            Total += weight;
-            return _weights.Count > capacity && EvictWeakest(target) ? 0 : 1;
+            if (Count == _targets.Length)
+            {
+                var size = Math.Min(Count * 2, capacity + 1);
+                Array.Resize(ref _targets, size);
+                Array.Resize(ref _weights, size);
+            }
+
+            _targets[Count] = target;
+            _weights[Count] = weight;
+            Count++;
+            if (Count <= capacity)
+            {
+                return Added;
+            }
+
+            // The weakest of the others: the new edge is the last one.
+            var weakest = TensorPrimitives.IndexOfMin(_weights.AsSpan(0, Count - 1));
+            evicted = _targets[weakest];
+            RemoveAt(weakest);
+            return Replaced;
         }
 
         /// <summary>Multiplies every weight (and the total) by <paramref name="factor"/>.</summary>
         public void Rescale(float factor)
         {
-            foreach (var target in _weights.Keys)
-            {
-                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(_weights, target) *= factor;
-            }
-
+            var weights = _weights.AsSpan(0, Count);
+            TensorPrimitives.Multiply(weights, factor, weights);
             Total *= factor;
         }
 
-        public bool Remove(string target)
+        public bool Remove(int target)
         {
-            if (_weights.Remove(target, out var weight))
+            if (Targets.IndexOf(target) is not (var i and >= 0))
             {
-                Total -= weight;
-                return true;
+                return false;
             }
 
-            return false;
+            RemoveAt(i);
+            return true;
         }
 
-        private bool EvictWeakest(string keep)
+        /// <summary>Removes one edge; the last takes its place.</summary>
+        private void RemoveAt(int i)
         {
-            string? weakest = null;
-            var lowest = float.PositiveInfinity;
-            foreach (var (target, weight) in _weights)
-            {
-                if (weight < lowest && !string.Equals(target, keep, StringComparison.Ordinal))
-                {
-                    lowest = weight;
-                    weakest = target;
-                }
-            }
-
-            return weakest is not null && Remove(weakest);
+            Total -= _weights[i];
+            Count--;
+            _targets[i] = _targets[Count];
+            _weights[i] = _weights[Count];
         }
     }
 }
