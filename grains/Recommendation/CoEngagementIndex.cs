@@ -194,6 +194,10 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
             {
                 EdgeCount--;
                 _ids.Release(id);
+                if (neighbours.Count == 0)
+                {
+                    ForgetAnchor(a);
+                }
             }
         }
 

@@ -131,6 +131,56 @@ public sealed class CoEngagementIndexTests
     }
 
     [Fact]
+    public void IdsHeldAreExactlyTheIdsTheEdgesNameThroughAddsEvictionsAndTakedowns()
+    {
+        // Ids are reference-counted: after any mix of records (past both limits), takedowns and fresh string
+        // instances, the index holds exactly the ids its edges name, each as one string instance, and none once
+        // every video is gone.
+        var random = new Random(20261202);
+        var index = new CoEngagementIndex(maxNeighbours: 8, maxEdges: 400, halfLife: TimeSpan.FromDays(1));
+        var videos = Enumerable.Range(0, 300).Select(v => $"v{v}").ToArray();
+        var at = DateTimeOffset.UnixEpoch;
+        for (var step = 0; step < 20_000; step++)
+        {
+            if (random.Next(50) == 0)
+            {
+                index.Remove(videos[random.Next(videos.Length)]);
+            }
+            else
+            {
+                var recent = Enumerable.Range(0, random.Next(0, 6)).Select(_ => new string(videos[random.Next(videos.Length)].AsSpan())).ToArray();
+                index.Advance(at = at.AddMinutes(random.Next(30)));
+                index.Record(new string(videos[random.Next(videos.Length)].AsSpan()), recent, 20, 0.8f);
+            }
+
+            if (step % 1_000 == 0)
+            {
+                AssertIdsAreTheEdges();
+            }
+        }
+
+        AssertIdsAreTheEdges();
+        foreach (var video in videos)
+        {
+            index.Remove(video);
+        }
+
+        Assert.Equal(0, index.IdCount);
+        Assert.Equal(0, index.EdgeCount);
+        Assert.Equal(0, index.Anchors);
+
+        void AssertIdsAreTheEdges()
+        {
+            var edges = index.Edges().ToList();
+            var named = edges.SelectMany(e => new[] { e.Anchor, e.Target }).ToList();
+            Assert.Equal(named.Distinct(StringComparer.Ordinal).Count(), index.IdCount);
+            Assert.Equal(index.IdCount, named.Distinct(ReferenceEqualityComparer.Instance).Count());
+            Assert.Equal(edges.Count, index.EdgeCount);
+            Assert.Equal(edges.Select(e => e.Anchor).Distinct().Count(), index.Anchors);
+        }
+    }
+
+    [Fact]
     public void AShardKeepsOnlyEdgesPointingAtItsOwnVideos()
     {
         var local = new HashSet<string> { "mine" };
