@@ -19,7 +19,7 @@ lg() { "$loadgen" --url "http://127.0.0.1:$port" --server-pid $pid "$@"; }
 lg --mode seed $data --seed-users-with reads > /dev/null
 echo "== $(date -u +%T) load $(cut -d' ' -f1-3 /proc/loadavg)"
 lg --mode closed $data --mix events:1 --batch 100 --skew 1 --concurrency 8 --duration "$duration" --warmup 3s --interval 0 > /tmp/feed-ingest-max.txt
-grep -E "^events" /tmp/feed-ingest-max.txt
+grep -E "^events|server gc" /tmp/feed-ingest-max.txt
 # Requests per second at half the maximum: the closed loop's requests/s (column 3 of the "events" row) / 2.
 half=$(awk '/^events /{printf "%.1f", $3 / 2}' /tmp/feed-ingest-max.txt)
 echo "ingest at half its maximum: $half requests/s of 100 events, with feeds at $rate req/s"
@@ -27,6 +27,6 @@ lg --mode open $data --mix events:1 --batch 100 --skew 1 --rate "$half" --durati
 events=$!
 lg --mode open $data --mix feed:1 --rate "$rate" --duration "$duration" --warmup 3s --interval 0 --timeout 5s > /tmp/feed-ingest-feed.txt
 wait $events
-grep -E "^events|^feed" /tmp/feed-ingest-events.txt /tmp/feed-ingest-feed.txt
+grep -E "^events|^feed|server gc" /tmp/feed-ingest-events.txt /tmp/feed-ingest-feed.txt
 echo "feeds alone at $alone req/s:"
-lg --mode open $data --mix feed:1 --rate "$alone" --duration "$duration" --warmup 3s --interval 0 --timeout 5s | grep -E "^feed|server:"
+lg --mode open $data --mix feed:1 --rate "$alone" --duration "$duration" --warmup 3s --interval 0 --timeout 5s | grep -E "^feed|server:|server gc"
