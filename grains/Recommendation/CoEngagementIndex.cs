@@ -206,7 +206,7 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
 
     /// <summary>The weight of the edge anchor -> target as of the index's clock (0 when absent).</summary>
     public float Weight(string anchor, string target) =>
-        NeighboursOf(anchor, out _) is { } n && _ids.TryGet(target, out var t) ? n.Weight(t) / _scale : 0;
+        Find(anchor) is { } n && _ids.TryGet(target, out var t) ? n.Weight(t) / _scale : 0;
 
     /// <summary>
     /// Adds, for every target, the sum over anchors of anchor weight × edge weight, normalized by the
@@ -217,7 +217,7 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
     {
         for (var a = 0; a < anchors.Count; a++)
         {
-            if (NeighboursOf(anchors[a], out _) is not { Total: > 0 } neighbours)
+            if (Find(anchors[a]) is not { Total: > 0 } neighbours)
             {
                 continue;
             }
@@ -239,7 +239,7 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
     /// </summary>
     public IEnumerable<KeyValuePair<string, float>> NeighboursOf(string anchor)
     {
-        if (NeighboursOf(anchor, out _) is not { } neighbours)
+        if (Find(anchor) is not { } neighbours)
         {
             return [];
         }
@@ -321,7 +321,7 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
         List<float> weights = [];
         for (var a = 0; a < items.Count; a++)
         {
-            if (NeighboursOf(items[a], out _) is not { } neighbours)
+            if (Find(items[a]) is not { } neighbours)
             {
                 continue;
             }
@@ -354,8 +354,9 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
         return weights;
     }
 
-    private Neighbours? NeighboursOf(string anchor, out int id) =>
-        _ids.TryGet(anchor, out id) && id < _byAnchor.Length ? _byAnchor[id] : null;
+    /// <summary>The edges of <paramref name="anchor"/>, or null when it has none.</summary>
+    private Neighbours? Find(string anchor) =>
+        _ids.TryGet(anchor, out var id) && id < _byAnchor.Length ? _byAnchor[id] : null;
 
     /// <summary>Strengthens the edge a -> t (ids the caller holds) by an unscaled weight.</summary>
     private void Add(int a, int t, float weight)
