@@ -11,10 +11,11 @@ namespace Platform.Grains.Recommendation;
 /// whole index keeps at most about <c>maxEdges</c> edges: past that, the anchors least recently
 /// strengthened are forgotten with all their edges (an anchor's edges matter while users still engage
 /// with it; a feed asks for the neighbours of the user's recent videos). Ids are stored once per index
-/// however many edges name them, and edges hold them as ints (<see cref="CountedIds"/>): no string is hashed per
-/// edge update, and the garbage collector has no reference to trace inside an anchor's edges. With a
-/// half-life, edges fade: an engagement recorded one half-life ago counts half as much as one recorded now (see <see cref="Advance"/>). Plain code: a catalog shard keeps
-/// the edges that point at its own videos; the offline evaluator keeps them all.
+/// however many edges name them, and edges hold them as ints (<see cref="CountedIds"/>): no string is
+/// hashed per edge update, and the garbage collector has no reference to trace inside an anchor's edges.
+/// With a half-life, edges fade: an engagement recorded one half-life ago counts half as much as one
+/// recorded now (see <see cref="Advance"/>). Plain code: a catalog shard keeps the edges that point at its
+/// own videos; the offline evaluator keeps them all.
 /// </summary>
 public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxValue, TimeSpan halfLife = default)
 {
@@ -382,11 +383,11 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
         neighbours.LastStrengthened = ++_clock;
         switch (neighbours.Add(t, weight, maxNeighbours, out var evicted))
         {
-            case Neighbours.Added:
+            case EdgeChange.Added:
                 _ids.AddReference(t);
                 EdgeCount++;
                 break;
-            case Neighbours.Replaced:
+            case EdgeChange.Replaced:
                 _ids.AddReference(t);
                 _ids.Release(evicted);
                 break;
@@ -449,13 +450,17 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
         }
     }
 
+    /// <summary>What strengthening an edge did to the anchor's edges.</summary>
+    private enum EdgeChange
+    {
+        Unchanged,
+        Added,
+        Replaced,
+    }
+
     /// <summary>One anchor's edges: target ids and weights in two parallel arrays (no references inside).</summary>
     private sealed class Neighbours
     {
-        public const int Unchanged = 0;
-        public const int Added = 1;
-        public const int Replaced = 2;
-
         private int[] _targets = new int[4];
         private float[] _weights = new float[4];
 
@@ -473,17 +478,18 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
         public float Weight(int target) => Targets.IndexOf(target) is var i and >= 0 ? _weights[i] : 0;
 
         /// <summary>
-        /// Strengthens an edge: <see cref="Unchanged"/> (an existing edge), <see cref="Added"/> (a new edge) or
-        /// <see cref="Replaced"/> (a new edge that pushed out the weakest other target, <paramref name="evicted"/>).
+        /// Strengthens an edge: <see cref="EdgeChange.Unchanged"/> for an existing edge, <see cref="EdgeChange.Added"/>
+        /// for a new one, <see cref="EdgeChange.Replaced"/> for a new one that pushed out the weakest other target
+        /// (<paramref name="evicted"/>).
         /// </summary>
-        public int Add(int target, float weight, int capacity, out int evicted)
+        public EdgeChange Add(int target, float weight, int capacity, out int evicted)
         {
             evicted = -1;
             Total += weight;
             if (Targets.IndexOf(target) is var i and >= 0)
             {
                 _weights[i] += weight;
-                return Unchanged;
+                return EdgeChange.Unchanged;
             }
 
             if (Count == _targets.Length)
@@ -498,14 +504,14 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
             Count++;
             if (Count <= capacity)
             {
-                return Added;
+                return EdgeChange.Added;
             }
 
             // The weakest of the others: the new edge is the last one.
             var weakest = TensorPrimitives.IndexOfMin(_weights.AsSpan(0, Count - 1));
             evicted = _targets[weakest];
             RemoveAt(weakest);
-            return Replaced;
+            return EdgeChange.Replaced;
         }
 
         /// <summary>Multiplies every weight (and the total) by <paramref name="factor"/>.</summary>

@@ -46,7 +46,7 @@ public sealed class GcPauseRecorder : IAsyncDisposable
         try
         {
             var session = new DiagnosticsClient(pid).StartEventPipeSession(
-                [new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, 0x1)],
+                [new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, ServerProbe.GcKeyword)],
                 requestRundown: false, circularBufferMB: 16);
             return new GcPauseRecorder(session);
         }

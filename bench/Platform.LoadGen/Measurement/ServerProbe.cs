@@ -140,7 +140,7 @@ public sealed class ServerProbe(int? pid, HttpClient? http = null)
     public static string Mib(long bytes) => (bytes / 1048576.0).ToString("F0", CultureInfo.InvariantCulture) + " MiB";
 
     /// <summary>GC events (keyword 0x1) and the keyword that makes the runtime run a full collection (0x800000).</summary>
-    private const long GcKeyword = 0x1;
+    internal const long GcKeyword = 0x1;
     private const long GcHeapCollectKeyword = 0x800000;
 
     /// <summary>The server's number of gen2 collections so far, from <c>/metrics</c>.</summary>
