@@ -7,8 +7,8 @@ namespace Platform.Benchmarks;
 
 /// <summary>
 /// What one user state write serializes, for a user in steady state (full histories: 4,096 event ids,
-/// 2,000 viewed and 500 served videos), with the event-id history as strings (the format before
-/// <c>RecentHashes</c>) and as 64-bit hashes.
+/// 2,000 viewed and 500 served videos), with the event-id history as ids (the format before
+/// <c>RecentHashes</c>, kept for reading older state; a <c>RecentIds</c>) and as 64-bit hashes.
 /// </summary>
 [MemoryDiagnoser]
 public class UserStateWriteBenchmarks

@@ -11,27 +11,26 @@ public static class ExclusionFilter
     private const int BitsPerItem = 12;
 
     /// <summary>Builds the filter bits for the given ids.</summary>
-    public static ulong[] Create(IReadOnlyCollection<string> ids, IReadOnlyCollection<string>? more = null)
+    public static ulong[] Create(IReadOnlyCollection<string> ids) => Create([.. ids.Select(IdHash.Of)], []);
+
+    /// <summary>Builds the filter bits for the ids with these <see cref="IdHash"/>es.</summary>
+    public static ulong[] Create(ReadOnlySpan<ulong> hashes, ReadOnlySpan<ulong> more)
     {
-        var count = ids.Count + (more?.Count ?? 0);
+        var count = hashes.Length + more.Length;
         if (count == 0)
         {
             return [];
         }
 
-        var words = Math.Max(4, (count * BitsPerItem + 63) / 64);
-        var bits = new ulong[words];
-        foreach (var id in ids)
+        var bits = new ulong[Math.Max(4, (count * BitsPerItem + 63) / 64)];
+        foreach (var hash in hashes)
         {
-            Add(bits, IdHash.Of(id));
+            Add(bits, hash);
         }
 
-        if (more is not null)
+        foreach (var hash in more)
         {
-            foreach (var id in more)
-            {
-                Add(bits, IdHash.Of(id));
-            }
+            Add(bits, hash);
         }
 
         return bits;

@@ -18,7 +18,7 @@ internal static class FollowingFeed
             return [];
         }
 
-        var query = new FollowingQuery([.. state.Following.Order], ExclusionFilter.Create(state.Viewed.Items), count);
+        var query = new FollowingQuery(state.Following.ToArray(), ExclusionFilter.Create(state.Viewed.Hashes(), []), count);
         var calls = new Task<FollowedVideo[]>[shards];
         for (var i = 0; i < shards; i++)
         {

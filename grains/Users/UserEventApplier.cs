@@ -36,7 +36,7 @@ internal sealed class UserEventApplier(
             return false;
         }
 
-        foreach (var eventId in User.AppliedEvents.Order)
+        foreach (var eventId in User.AppliedEvents.ToArray())
         {
             User.AppliedEventHashes.Add(eventId, feed.EventIdHistory);
         }

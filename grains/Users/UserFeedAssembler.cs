@@ -37,12 +37,12 @@ internal sealed class UserFeedAssembler(
     {
         var assigned = experiments.Assigned;
         var settings = VariantOverrides.Apply(ranker.Defaults, assigned);
-        string[] followed = [.. user.Following.Order.TakeLast(feed.FollowedCreatorsPerFeed)];
+        var followed = user.Following.Last(feed.FollowedCreatorsPerFeed);
         var query = new CandidateQuery(
             user.Vector,
             user.Interest,
             followed,
-            ExclusionFilter.Create(user.Viewed.Items, user.Served.Items),
+            ExclusionFilter.Create(user.Viewed.Hashes(), user.Served.Hashes()),
             Math.Clamp(count * 2 / shards + 5, 5, 100),
             UserFeedSignals.RecentVideos(user, ranker.Ranking.CoEngagementAnchors));
         var personalized = UserConsent.Personalized(user);

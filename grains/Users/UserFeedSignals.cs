@@ -74,14 +74,8 @@ internal sealed class UserFeedSignals(FeedRanker ranker, int shards)
     /// <summary>The user's most recent engaged videos, most recent first.</summary>
     public static string[] RecentVideos(UserState state, int count)
     {
-        var order = state.Engaged.Order;
-        var n = Math.Min(count, order.Count);
-        var result = new string[n];
-        for (var i = 0; i < n; i++)
-        {
-            result[i] = order[order.Count - 1 - i];
-        }
-
+        var result = state.Engaged.Last(count);
+        Array.Reverse(result);
         return result;
     }
 

@@ -24,7 +24,7 @@ public sealed partial class UserGrain
         var s = User;
         return Task.FromResult(new UserDataExport(
             s.Views, s.Likes, s.Shares, s.Comments, s.WatchMs,
-            [.. s.Following.Order], [.. s.Liked.Order], [.. s.Viewed.Order], [.. s.Engaged.Order], [.. s.RecentCreators], [.. s.Served.Order],
+            s.Following.ToArray(), s.Liked.ToArray(), s.Viewed.ToArray(), s.Engaged.ToArray(), [.. s.RecentCreators], s.Served.ToArray(),
             Learned(s.Vector), Learned(s.Interest), s.Settings ?? UserSettings.Default, s.Outbox.Count));
     }
 
@@ -33,7 +33,7 @@ public sealed partial class UserGrain
         var ads = User.Ads;
         var capDay = ads.ShownToday.Count == 0 ? null : new DateTime(ads.Day * TimeSpan.TicksPerDay, DateTimeKind.Utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return Task.FromResult(new UserAdExport(
-            [.. ads.InterestTags.Order],
+            ads.InterestTags.ToArray(),
             capDay,
             new Dictionary<string, int>(ads.ShownToday, StringComparer.Ordinal),
             [.. ads.Served.Select(a => new ServedAdExport(a.VideoId, a.CampaignId, a.At, a.Clicked, a.Converted))]));
