@@ -1,6 +1,9 @@
 namespace Platform.Grains.Storage;
 
-/// <summary>The last delivery a receiver applied from one sender.</summary>
+/// <summary>
+/// The last delivery a receiver applied from one sender, as <see cref="DeliveryLedger"/> stored it by sender id before
+/// its compact form: read from older stored state only.
+/// </summary>
 [GenerateSerializer, Alias("Platform.DeliveryMark")]
 public sealed class DeliveryMark
 {
