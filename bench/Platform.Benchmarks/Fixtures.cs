@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
 using Platform.GrainInterfaces;
 
 namespace Platform.Benchmarks;
@@ -8,6 +10,12 @@ internal static class Fixtures
     public const int Dimensions = 32;
 
     public static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The Orleans serializer with the grains' state types, as the storage providers use it.</summary>
+    public static Serializer StateSerializer() => new ServiceCollection()
+        .AddSerializer(b => b.AddAssembly(typeof(Platform.Grains.Users.UserState).Assembly))
+        .BuildServiceProvider()
+        .GetRequiredService<Serializer>();
 
     public static float[] Vector(Random random, float scale = 0.3f)
     {

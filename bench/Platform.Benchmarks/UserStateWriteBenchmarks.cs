@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Platform.Grains.Users;
 
@@ -20,10 +19,7 @@ public class UserStateWriteBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _serializer = new ServiceCollection()
-            .AddSerializer(b => b.AddAssembly(typeof(UserState).Assembly))
-            .BuildServiceProvider()
-            .GetRequiredService<Serializer>();
+        _serializer = Fixtures.StateSerializer();
         _strings = Filled(hashed: false);
         _hashes = Filled(hashed: true);
     }

@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Platform.Grains.Videos;
 
@@ -20,10 +19,7 @@ public class VideoStateWriteBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _serializer = new ServiceCollection()
-            .AddSerializer(b => b.AddAssembly(typeof(VideoState).Assembly))
-            .BuildServiceProvider()
-            .GetRequiredService<Serializer>();
+        _serializer = Fixtures.StateSerializer();
         var random = new Random(7);
         _state = new VideoState { Vector = new float[32] };
         var now = DateTimeOffset.UnixEpoch;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization;
 using Platform.Grains.Storage;
 
 namespace Platform.Tests.Grains;
@@ -90,7 +88,7 @@ public sealed class DeliveryLedgerTests
             }
         }
 
-        var loaded = Serializer().Deserialize<DeliveryLedger>(Serializer().SerializeToArray(ledger))!;
+        var loaded = GrainStateSerializer.Instance.Deserialize<DeliveryLedger>(GrainStateSerializer.Instance.SerializeToArray(ledger))!;
         Assert.Equal(ledger.Count, loaded.Count);
         ledger.Prune(now + Confirmed * 1.1, Confirmed, Unconfirmed);
         loaded.Prune(now + Confirmed * 1.1, Confirmed, Unconfirmed);
@@ -109,7 +107,7 @@ public sealed class DeliveryLedgerTests
         // u-1 applied up to 5 and confirmed at 12:00, u-2 up to 9 at 12:01 (2026-11-23), as DeliveryMarks by sender id.
         const string Stored = "20203001312CD42E1D537472696E67436F6D706172657200030101E001054107752D3120001521800060D74C5949DF08810000000000000000E00103E04007752D32200025218000A69A705949DF08810000000000000000E00101E0E021800000000000000000810000000000000000E0E0";
 
-        var ledger = Serializer().Deserialize<DeliveryLedger>(Convert.FromHexString(Stored))!;
+        var ledger = GrainStateSerializer.Instance.Deserialize<DeliveryLedger>(Convert.FromHexString(Stored))!;
 
         Assert.Equal(2, ledger.Count);
         Assert.False(ledger.TryAccept("u-1", 5, _start));
@@ -122,9 +120,4 @@ public sealed class DeliveryLedgerTests
         Assert.Equal(1, ledger.Count);
         Assert.False(ledger.TryAccept("u-2", 10, _start));
     }
-
-    private static Serializer Serializer() => new ServiceCollection()
-        .AddSerializer(b => b.AddAssembly(typeof(DeliveryLedger).Assembly))
-        .BuildServiceProvider()
-        .GetRequiredService<Serializer>();
 }

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization;
 using Platform.Grains.Recommendation;
 using Platform.Grains.Storage;
 
@@ -52,10 +50,7 @@ public sealed class RecentIdsTests
     [Fact]
     public void StateStoredAsAListOfIdsLoadsIntoTheCompactForm()
     {
-        var serializer = new ServiceCollection()
-            .AddSerializer(b => b.AddAssembly(typeof(RecentIds).Assembly))
-            .BuildServiceProvider()
-            .GetRequiredService<Serializer>();
+        var serializer = GrainStateSerializer.Instance;
 
         // A RecentIds holding v-1, v-2, v-3 as the version before the compact form wrote it (its list of strings, Id 0).
         var loaded = serializer.Deserialize<RecentIds>(Convert.FromHexString("202000074107762D314007762D324007762D33E0E0"))!;
