@@ -9,8 +9,8 @@ namespace Platform.Grains.Storage;
 /// first, each after its length (one byte below 128, else two), and beside them their <see cref="IdHash"/>es, searched
 /// vectorized. A user's 2,000 viewed videos are so two arrays for the collector to skip and a state write to copy,
 /// instead of 2,000 strings, a list and a hash set; the ids themselves stay readable (the privacy export lists them).
-/// Persisted as the bytes; the hashes are recomputed on load. Two ids sharing a hash (about n²/2⁶⁵ for n ids) would make
-/// one look present.
+/// Persisted as the bytes; the hashes are recomputed on load (ids are well-formed text: a lone surrogate would load as
+/// U+FFFD). Two ids sharing a hash (about n²/2⁶⁵ for n ids) would make one look present.
 /// </summary>
 [GenerateSerializer, Alias("Platform.RecentIds")]
 public sealed class RecentIds
@@ -108,9 +108,7 @@ public sealed class RecentIds
 
         Encoding.UTF8.GetBytes(id, _bytes.AsSpan(_end + header));
         _end += header + length;
-
-        // An id whose UTF-16 does not survive UTF-8 (a lone surrogate) is remembered by the hash it will load with.
-        AppendHash(Ascii.IsValid(id) ? hash : Hash(_bytes.AsSpan(_end - length, length)));
+        AppendHash(hash);
 
         // Trim in chunks, so a full set does not move its arrays on every add.
         if (_count > capacity + (long)capacity / 8)
