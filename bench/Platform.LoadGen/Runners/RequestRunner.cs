@@ -6,6 +6,9 @@ namespace Platform.LoadGen.Runners;
 /// <summary>Runs one scenario request, turning transport failures and timeouts into failed outcomes.</summary>
 public static class RequestRunner
 {
+    private const int FailuresShown = 3;
+    private static int _failures;
+
     public static async Task<Outcome> RunAsync(IScenario scenario, HttpClient http)
     {
         try
@@ -14,6 +17,12 @@ public static class RequestRunner
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
+            // The first few are printed with their cause: a count alone cannot tell a timeout from a reset connection.
+            if (Interlocked.Increment(ref _failures) <= FailuresShown)
+            {
+                Console.WriteLine($"transport failure: {e.GetType().Name}: {e.Message}{(e.InnerException is { } inner ? $" ({inner.Message})" : "")}");
+            }
+
             return new Outcome(false, 0, 0);
         }
     }
