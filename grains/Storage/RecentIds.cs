@@ -114,12 +114,7 @@ public sealed class RecentIds
         if (_count > capacity + (long)capacity / 8)
         {
             var excess = _count - capacity;
-            for (var i = 0; i < excess; i++)
-            {
-                var (offset, entryLength) = Entry(_start);
-                _start = offset + entryLength;
-            }
-
+            _start = Skip(_start, excess);
             _first += excess;
             _count -= excess;
         }
@@ -135,15 +130,8 @@ public sealed class RecentIds
             return false;
         }
 
-        var at = _start;
-        for (var i = 0; i < index; i++)
-        {
-            var (offset, length) = Entry(at);
-            at = offset + length;
-        }
-
-        var (entryOffset, entryLength) = Entry(at);
-        var next = entryOffset + entryLength;
+        var at = Skip(_start, index);
+        var next = Skip(at, 1);
         _bytes.AsSpan(next, _end - next).CopyTo(_bytes.AsSpan(at));
         _end -= next - at;
         _hashes.AsSpan(_first + index + 1, _count - index - 1).CopyTo(_hashes.AsSpan(_first + index));
@@ -155,13 +143,7 @@ public sealed class RecentIds
     public string[] Last(int count)
     {
         var result = new string[Math.Clamp(count, 0, _count)];
-        var at = _start;
-        for (var i = 0; i < _count - result.Length; i++)
-        {
-            var (offset, length) = Entry(at);
-            at = offset + length;
-        }
-
+        var at = Skip(_start, _count - result.Length);
         for (var i = 0; i < result.Length; i++)
         {
             var (offset, length) = Entry(at);
@@ -174,6 +156,18 @@ public sealed class RecentIds
 
     /// <summary>Every id held, oldest first.</summary>
     public string[] ToArray() => Last(_count);
+
+    /// <summary>The position <paramref name="entries"/> entries after <paramref name="at"/>.</summary>
+    private int Skip(int at, int entries)
+    {
+        for (var i = 0; i < entries; i++)
+        {
+            var (offset, length) = Entry(at);
+            at = offset + length;
+        }
+
+        return at;
+    }
 
     private (int Offset, int Length) Entry(int at) =>
         _bytes[at] < 0x80 ? (at + 1, _bytes[at]) : (at + 2, ((_bytes[at] & 0x7f) << 8) | _bytes[at + 1]);
