@@ -127,10 +127,13 @@ public sealed class CampaignLedger(CampaignState state, AdsOptions options)
         var amount = Math.Min(FreeMillicents, options.SliceImpressions * Cost);
         if (Definition.EndsAt is { } end)
         {
-            var rate = FreeMillicents / Math.Max((end - now).TotalSeconds, 0.001);
+            // The stretch since the last grant earns its share of what was free at its start (free over the time then
+            // left); taking the rate as of now instead would pay a long quiet stretch at the higher catch-up rate its
+            // own silence caused. What may be held at once is a lease's worth at the rate from now on.
             var elapsed = Math.Max((now - state.PacedAt).TotalSeconds, 0);
-            var burst = Math.Max(rate * options.LeaseDuration.TotalSeconds, Cost);
-            state.PacedAllowance = Math.Min(state.PacedAllowance + rate * elapsed, burst);
+            var earned = FreeMillicents * elapsed / Math.Max((end - state.PacedAt).TotalSeconds, 0.001);
+            var burst = Math.Max(FreeMillicents / Math.Max((end - now).TotalSeconds, 0.001) * options.LeaseDuration.TotalSeconds, Cost);
+            state.PacedAllowance = Math.Min(state.PacedAllowance + earned, burst);
             state.PacedAt = now;
             amount = Math.Min(amount, (long)Math.Floor(state.PacedAllowance));
         }

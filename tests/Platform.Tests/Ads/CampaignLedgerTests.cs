@@ -140,6 +140,27 @@ public sealed class CampaignLedgerTests
     }
 
     [Fact]
+    public void QuietStretchEarnsItsEvenShareAndNoCatchUpOnTop()
+    {
+        // 1,000 impressions over 100 s; leases long enough that their cap does not hide what a stretch earns.
+        var options = new AdsOptions { SliceImpressions = 1_000, LeaseDuration = TimeSpan.FromSeconds(60) };
+        var ledger = new CampaignLedger(New(budgetCents: 1_000, bidCpm: 1_000, endsAt: Start + TimeSpan.FromSeconds(100)), options);
+        long Take(double seconds)
+        {
+            var lease = ledger.Grant("silo", Start + TimeSpan.FromSeconds(seconds))!;
+            ledger.Settle(new LeaseSpend(lease.LeaseId, lease.AmountMillicents));
+            return lease.AmountMillicents / 1_000;
+        }
+
+        Assert.Equal(100, Take(10));
+
+        // Nobody asked for 30 s: the stretch earns its share of the 900 left over the 90 s then left, 300; the rate
+        // the silence itself raised (900 over the 60 s now left) would have paid 450.
+        Assert.Equal(300, Take(40));
+        Assert.Equal(10, Take(41));
+    }
+
+    [Fact]
     public void ClickRateStartsAtThePriorAndFollowsTheCampaignsOwnClicks()
     {
         Assert.Equal(0.01, ClickRate.Predict(0, 0, 1, 100), 10);
