@@ -23,6 +23,10 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
     private readonly List<CatalogEntry> _byRegistration = [];
     private readonly ExploreBuckets _explore = new(feed.ExploreMaxImpressions);
     private readonly SnapshotPages _pages = new(catalog.SnapshotPages);
+
+    // The two callbacks co-engagement records take, made once (a method group is a new delegate at every use).
+    private Func<string, bool>? _isLocal;
+    private Action<string>? _anchorChanged;
     private readonly Dictionary<string, float> _coScores = new(StringComparer.Ordinal);
     private long _queries;
 
@@ -112,27 +116,11 @@ public sealed class CandidateIndex(CatalogOptions catalog, FeedOptions feed, Ran
             _coEngagement.Advance(at);
         }
 
+        _isLocal ??= _entries.ContainsKey;
+        _anchorChanged ??= _pages.AnchorChanged;
         foreach (var record in records)
         {
-            _coEngagement.Record(record.VideoId, record.RecentVideos, _ranking.CoEngagementWindow, _ranking.CoEngagementDecay, _entries.ContainsKey, record.Ranks);
-
-            // The anchors whose edges Record may have changed: each recent video when the engaged video
-            // is local, the engaged video when a recent one is.
-            var videoLocal = _entries.ContainsKey(record.VideoId);
-            var n = CoEngagementIndex.InWindow(record.RecentVideos.Length, record.Ranks, _ranking.CoEngagementWindow);
-            for (var k = 0; k < n; k++)
-            {
-                var anchor = record.RecentVideos[k];
-                if (videoLocal)
-                {
-                    _pages.AnchorChanged(anchor);
-                }
-
-                if (_entries.ContainsKey(anchor))
-                {
-                    _pages.AnchorChanged(record.VideoId);
-                }
-            }
+            _coEngagement.Record(record.VideoId, record.RecentVideos, _ranking.CoEngagementWindow, _ranking.CoEngagementDecay, _isLocal, record.Ranks, _anchorChanged);
         }
     }
 

@@ -107,8 +107,9 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
     /// (weight decay^rank). <paramref name="isLocal"/> limits the edges kept to those whose target this
     /// index holds (a catalog shard keeps the edges that point at its own videos). <paramref name="ranks"/>, when
     /// given, are the recent videos' places in the user's list (ascending; a shard may get only some of them).
+    /// <paramref name="changed"/> hears each anchor whose edges were strengthened, once per pair.
     /// </summary>
-    public void Record(string video, IReadOnlyList<string> recent, int window, float decay, Func<string, bool>? isLocal = null, IReadOnlyList<int>? ranks = null)
+    public void Record(string video, IReadOnlyList<string> recent, int window, float decay, Func<string, bool>? isLocal = null, IReadOnlyList<int>? ranks = null, Action<string>? changed = null)
     {
         var count = InWindow(recent.Count, ranks, window);
         if (count == 0)
@@ -139,11 +140,13 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
             if (videoLocal)
             {
                 Add(a, v, weight);
+                changed?.Invoke(recent[k]);
             }
 
             if (anchorLocal)
             {
                 Add(v, a, weight);
+                changed?.Invoke(video);
             }
 
             _ids.Release(a);
@@ -156,7 +159,7 @@ public sealed class CoEngagementIndex(int maxNeighbours, int maxEdges = int.MaxV
     /// How many of a record's <paramref name="count"/> recent videos (ranked <paramref name="ranks"/>, ascending, or
     /// 0, 1, 2, ... without) fall inside the pairing <paramref name="window"/>: the first that many.
     /// </summary>
-    public static int InWindow(int count, IReadOnlyList<int>? ranks, int window)
+    private static int InWindow(int count, IReadOnlyList<int>? ranks, int window)
     {
         if (ranks is null)
         {

@@ -72,6 +72,23 @@ public sealed class CandidateIndexTests
     }
 
     [Fact]
+    public void CoEngagementEdgesTheShardKeepsAreInItsNextSnapshot()
+    {
+        // This shard holds "local" only: it keeps the edges that point at it, whichever side of the pair it was.
+        var index = new CandidateIndex(new CatalogOptions { SnapshotPages = 8 }, new FeedOptions());
+        index.Upsert(Video("local", 100), Now);
+        var pages = new List<int>();
+        index.TakeChangedPages(int.MaxValue, pages);
+        pages.Clear();
+
+        index.RecordCoEngagement([new CoEngagementRecord("local", ["elsewhere"]), new CoEngagementRecord("later", ["local"]), new CoEngagementRecord("x", ["y"])]);
+        index.TakeChangedPages(int.MaxValue, pages);
+
+        var written = pages.SelectMany(p => index.SnapshotPage(p).CoEngagement).Select(e => (e.Anchor, e.Target)).Order().ToArray();
+        Assert.Equal([("elsewhere", "local"), ("later", "local")], written);
+    }
+
+    [Fact]
     public void CoEngagementCandidatesNameTheRecentVideoThatBroughtThem()
     {
         var index = new CandidateIndex(new CatalogOptions(), new FeedOptions());
