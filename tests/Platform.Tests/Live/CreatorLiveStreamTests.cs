@@ -118,8 +118,8 @@ public sealed class CreatorLiveStreamTests(PlatformServerFixture fixture)
 
             Assert.True(Hub.IsWatching(creatorId));
             Assert.Equal(1, await Creator(creatorId).GetSubscriberCountAsync());
-            await Poll.UntilAsync(async () => OpenStreams(await Http.GetStringAsync("/metrics")) >= streams.Count,
-                "/metrics counts the open streams");
+            await Poll.UntilAsync(async () => (Exported: OpenStreams(await Http.GetStringAsync("/metrics")), Hub.StreamCount),
+                seen => seen.Exported >= streams.Count, "/metrics counts the open streams");
 
             await Http.PostEventsAsync(View(NewId("u"), videoId, 2_000), View(NewId("u"), videoId, 3_000));
             foreach (var stream in streams)
