@@ -23,6 +23,12 @@ public interface IVideoGrain : IGrainWithStringKey
     /// </summary>
     Task ApplyEngagementAsync(VideoEngagementRequest[] requests);
 
+    /// <summary>
+    /// <see cref="ApplyEngagementAsync"/> carrying, too, confirmations that waited on the sending silo for a call to
+    /// this video (what <see cref="ConfirmEngagementAsync"/> does, without a call of its own).
+    /// </summary>
+    Task ConfirmAndApplyEngagementAsync(EngagementConfirmation[] confirmations, VideoEngagementRequest[] requests);
+
     /// <summary>Users have durably recorded that their requests were applied: the video may forget them.</summary>
     [OneWay]
     Task ConfirmEngagementAsync(EngagementConfirmation[] confirmations);

@@ -44,6 +44,15 @@ public sealed class DeliveryOptions
     public bool BatchVideoEngagement { get; set; } = true;
 
     /// <summary>
+    /// How long a silo keeps users' confirmations for a video waiting for the next engagement call to that video,
+    /// which carries them (see VideoEngagementBatcher); those still waiting after this time go in a call of their
+    /// own. A confirmation only lets the video forget a delivery sooner, so holding it costs the video's ledger that
+    /// much longer memory of the delivery and saves a call per confirmation whenever the video hears from this silo
+    /// again meanwhile. Zero sends each at once. Default 10 s.
+    /// </summary>
+    public TimeSpan ConfirmationHold { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
     /// The most user requests one merged call to a video carries (a caller's requests are never split,
     /// so a single larger caller still goes whole). Default 1,000.
     /// </summary>

@@ -19,6 +19,11 @@ public sealed class DeliveryOptionsValidator(IOptions<SiloMessagingOptions> mess
             failures.Add("Platform:Delivery retentions must be positive, unconfirmed at least confirmed.");
         }
 
+        if (options.ConfirmationHold < TimeSpan.Zero || options.ConfirmationHold >= options.UnconfirmedRetention)
+        {
+            failures.Add("Platform:Delivery:ConfirmationHold must be zero or more and less than UnconfirmedRetention.");
+        }
+
         if (options.MaxEngagementBatch <= 0)
         {
             failures.Add("Platform:Delivery:MaxEngagementBatch must be positive.");

@@ -19,27 +19,49 @@ namespace Platform.Grains.Videos;
 /// the effects are durable, and a caller completes only when the call that carried its requests
 /// did. A failed call fails every caller it carried; their requests stay in their users' outboxes
 /// and are resent. Batching adds no timer: under light load every request goes out at once.
+/// Users' confirmations (which only let a video forget deliveries sooner) wait up to
+/// <see cref="DeliveryOptions.ConfirmationHold"/> for the next call to their video, which carries them; a sweep
+/// every half hold sends those that waited that long in a one-way call of their own.
 /// </remarks>
-public sealed class VideoEngagementBatcher
+public sealed class VideoEngagementBatcher : IDisposable
 {
+    private static readonly TimeSpan MinSweepPeriod = TimeSpan.FromMilliseconds(100);
+
     private readonly ConcurrentDictionary<string, VideoEngagementLane> _lanes = new(StringComparer.Ordinal);
     private readonly IGrainFactory _grains;
     private readonly VideoContextCache _contexts;
     private readonly DeliveryOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ITimer? _sweep;
     private readonly Counter<long> _calls;
     private readonly Counter<long> _requests;
+    private readonly Counter<long> _confirmationCalls;
+    private readonly Counter<long> _confirmations;
 
-    public VideoEngagementBatcher(IGrainFactory grains, IOptions<DeliveryOptions> options, IMeterFactory meterFactory, VideoContextCache contexts)
+    public VideoEngagementBatcher(
+        IGrainFactory grains, IOptions<DeliveryOptions> options, IMeterFactory meterFactory, VideoContextCache contexts, TimeProvider time)
     {
         _grains = grains;
         _contexts = contexts;
         _options = options.Value;
+        _time = time;
 
         // The gateway exports the meter named "Platform" on /metrics.
         var meter = meterFactory.Create("Platform");
         _calls = meter.CreateCounter<long>("platform.video_engagement.calls", "{call}", "Merged engagement calls this silo sent to videos.");
         _requests = meter.CreateCounter<long>("platform.video_engagement.requests", "{request}", "User engagement requests those calls carried.");
+        _confirmationCalls = meter.CreateCounter<long>("platform.video_engagement.confirmation_calls", "{call}",
+            "Calls this silo sent to videos with users' confirmations only (no engagement call carried them in time).");
+        _confirmations = meter.CreateCounter<long>("platform.video_engagement.confirmations", "{confirmation}",
+            "Users' confirmations this silo sent to videos, carried by engagement calls or in calls of their own.");
+        if (_options.BatchVideoEngagement && _options.ConfirmationHold > TimeSpan.Zero)
+        {
+            var period = _options.ConfirmationHold / 2 > MinSweepPeriod ? _options.ConfirmationHold / 2 : MinSweepPeriod;
+            _sweep = time.CreateTimer(_ => Sweep(), null, period, period);
+        }
     }
+
+    public void Dispose() => _sweep?.Dispose();
 
     /// <summary>Whether events on the video are accepted, and what a user learns from it.</summary>
     public Task<VideoEngagementContext> GetContextAsync(string videoId)
@@ -85,20 +107,55 @@ public sealed class VideoEngagementBatcher
         }
 
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Enqueue(videoId, lane => lane.Waiting.Enqueue((requests, done)));
+        Enqueue(videoId, flush: true, lane => lane.Waiting.Enqueue((requests, done)));
         return done.Task;
     }
 
-    /// <summary>Tells the video, with the next call, that the user will never resend up to <paramref name="sequence"/>.</summary>
+    /// <summary>
+    /// Tells the video, with the next call to it (at most <see cref="DeliveryOptions.ConfirmationHold"/> from now),
+    /// that the user will never resend up to <paramref name="sequence"/>.
+    /// </summary>
     public void Confirm(string videoId, string userId, long sequence)
     {
+        var confirmation = new EngagementConfirmation(userId, sequence);
         if (!_options.BatchVideoEngagement)
         {
-            _ = Video(videoId).ConfirmEngagementAsync([new EngagementConfirmation(userId, sequence)]);
+            _confirmationCalls.Add(1);
+            _confirmations.Add(1);
+            _ = Video(videoId).ConfirmEngagementAsync([confirmation]);
             return;
         }
 
-        Enqueue(videoId, lane => lane.Confirmations.Add(new EngagementConfirmation(userId, sequence)));
+        var now = _time.GetUtcNow().UtcTicks;
+        Enqueue(videoId, flush: _sweep is null, lane =>
+        {
+            if (lane.Confirmations.Count == 0)
+            {
+                lane.ConfirmationsSince = now;
+            }
+
+            lane.Confirmations.Add(confirmation);
+        });
+    }
+
+    /// <summary>Starts a flush of every lane whose confirmations waited a whole hold and that no flush serves now.</summary>
+    private void Sweep()
+    {
+        var due = (_time.GetUtcNow() - _options.ConfirmationHold).UtcTicks;
+        foreach (var (_, lane) in _lanes)
+        {
+            lock (lane)
+            {
+                if (lane.Flushing || lane.Retired || lane.Confirmations.Count == 0 || lane.ConfirmationsSince > due)
+                {
+                    continue;
+                }
+
+                lane.Flushing = true;
+            }
+
+            _ = FlushAsync(lane);
+        }
     }
 
     /// <summary>Asks the video, and keeps an accepting answer in this silo's <see cref="VideoContextCache"/>.</summary>
@@ -120,7 +177,8 @@ public sealed class VideoEngagementBatcher
     private VideoEngagementLane Lane(string videoId) =>
         _lanes.GetOrAdd(videoId, static id => new VideoEngagementLane(id));
 
-    private void Enqueue(string videoId, Action<VideoEngagementLane> add)
+    /// <summary>Adds to the video's lane and, when <paramref name="flush"/> and none runs, starts its flush.</summary>
+    private void Enqueue(string videoId, bool flush, Action<VideoEngagementLane> add)
     {
         while (true)
         {
@@ -133,7 +191,7 @@ public sealed class VideoEngagementBatcher
                 }
 
                 add(lane);
-                if (lane.Flushing)
+                if (lane.Flushing || !flush)
                 {
                     return;
                 }
@@ -148,7 +206,10 @@ public sealed class VideoEngagementBatcher
         }
     }
 
-    /// <summary>Sends what waits, one call at a time, until nothing does.</summary>
+    /// <summary>
+    /// Sends what waits, one call at a time, until nothing does: requests with the confirmations waiting beside them,
+    /// or confirmations alone once they waited a whole hold.
+    /// </summary>
     private async Task FlushAsync(VideoEngagementLane lane)
     {
         var callers = new List<TaskCompletionSource>();
@@ -166,7 +227,8 @@ public sealed class VideoEngagementBatcher
                     callers.Add(next.Done);
                 }
 
-                if (lane.Confirmations.Count > 0)
+                if (lane.Confirmations.Count > 0
+                    && (batch.Count > 0 || _time.GetUtcNow().UtcTicks - lane.ConfirmationsSince >= _options.ConfirmationHold.Ticks))
                 {
                     confirmations = [.. lane.Confirmations];
                     lane.Confirmations.Clear();
@@ -174,32 +236,38 @@ public sealed class VideoEngagementBatcher
 
                 if (batch.Count == 0 && confirmations is null)
                 {
+                    // Confirmations younger than the hold stay for the next call or the sweep.
                     lane.Flushing = false;
                     RetireIfIdle(lane);
                     return;
                 }
             }
 
-            if (confirmations is not null)
+            _confirmations.Add(confirmations?.Length ?? 0);
+            if (batch.Count == 0)
             {
+                _confirmationCalls.Add(1);
                 try
                 {
-                    _ = Video(lane.VideoId).ConfirmEngagementAsync(confirmations);
+                    _ = Video(lane.VideoId).ConfirmEngagementAsync(confirmations!);
                 }
                 catch (Exception)
                 {
                     // The silo is stopping. Confirmations only let the video forget sooner: its marks expire anyway.
                 }
             }
-
-            if (batch.Count > 0)
+            else
             {
                 _calls.Add(1);
                 _requests.Add(batch.Count);
                 Exception? failure = null;
                 try
                 {
-                    await Video(lane.VideoId).ApplyEngagementAsync([.. batch]).ConfigureAwait(false);
+                    // A failed call loses the confirmations it carried: the video's marks then expire on their own.
+                    var video = Video(lane.VideoId);
+                    await (confirmations is null
+                        ? video.ApplyEngagementAsync([.. batch])
+                        : video.ConfirmAndApplyEngagementAsync(confirmations, [.. batch])).ConfigureAwait(false);
                 }
                 catch (Exception ex)
                 {

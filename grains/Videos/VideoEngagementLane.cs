@@ -14,7 +14,11 @@ internal sealed class VideoEngagementLane(string videoId)
     /// <summary>Requests not yet sent, one entry per caller, in arrival order.</summary>
     public Queue<(VideoEngagementRequest[] Requests, TaskCompletionSource Done)> Waiting { get; } = new();
 
+    /// <summary>Confirmations waiting for a call to the video to carry them.</summary>
     public List<EngagementConfirmation> Confirmations { get; } = [];
+
+    /// <summary>When the oldest of <see cref="Confirmations"/> arrived (UTC ticks).</summary>
+    public long ConfirmationsSince { get; set; }
 
     /// <summary>Whether a flush loop is running for this lane.</summary>
     public bool Flushing { get; set; }

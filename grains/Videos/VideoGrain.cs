@@ -186,14 +186,24 @@ public sealed partial class VideoGrain(
         await DeliverCreatorOutboxAsync();
     }
 
+    public Task ConfirmAndApplyEngagementAsync(EngagementConfirmation[] confirmations, VideoEngagementRequest[] requests)
+    {
+        Confirm(confirmations);
+        return ApplyEngagementAsync(requests);
+    }
+
     public Task ConfirmEngagementAsync(EngagementConfirmation[] confirmations)
+    {
+        Confirm(confirmations);
+        return Task.CompletedTask;
+    }
+
+    private void Confirm(EngagementConfirmation[] confirmations)
     {
         foreach (var confirmation in confirmations)
         {
             _stateDirty |= S.Users.Confirm(confirmation.UserId, confirmation.Sequence);
         }
-
-        return Task.CompletedTask;
     }
 
     public async Task<bool> TakeDownAsync() =>

@@ -23,7 +23,7 @@ public sealed class HotVideoIngestTests(PlatformServerFixture platform)
             {
                 Interlocked.Add(ref calls, value);
             }
-            else
+            else if (name == "platform.video_engagement.requests")
             {
                 Interlocked.Add(ref carried, value);
             }
