@@ -243,7 +243,11 @@ public sealed class VideoEngagementBatcher : IDisposable
                 }
             }
 
-            _confirmations.Add(confirmations?.Length ?? 0);
+            if (confirmations is not null)
+            {
+                _confirmations.Add(confirmations.Length);
+            }
+
             if (batch.Count == 0)
             {
                 _confirmationCalls.Add(1);

@@ -1,5 +1,3 @@
-using System.Diagnostics.Metrics;
-using Microsoft.Extensions.DependencyInjection;
 using Platform.Tests.Infrastructure;
 using static Platform.Tests.Infrastructure.ApiClient;
 
@@ -17,20 +15,8 @@ public sealed class ConfirmationHoldTests
             ["Platform:Delivery:ConfirmationHold"] = "00:00:02",
         });
         long alone = 0, confirmations = 0;
-        var factory = server.Services.GetRequiredService<IMeterFactory>();
-        using var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Scope == factory && instrument.Name.StartsWith("platform.video_engagement.confirmation", StringComparison.Ordinal))
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
-            Interlocked.Add(ref instrument.Name == "platform.video_engagement.confirmation_calls" ? ref alone : ref confirmations, value));
-        listener.Start();
+        using var listener = PlatformMeters.Listen(server.Services, "platform.video_engagement.confirmation", (name, value) =>
+            Interlocked.Add(ref name == "platform.video_engagement.confirmation_calls" ? ref alone : ref confirmations, value));
 
         // One user at a time on one video, each half a second after the last: every delivery but the first finds the
         // previous user's confirmation waiting and carries it.

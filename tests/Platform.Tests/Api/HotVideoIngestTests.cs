@@ -1,5 +1,3 @@
-using System.Diagnostics.Metrics;
-using Microsoft.Extensions.DependencyInjection;
 using Platform.Tests.Infrastructure;
 using static Platform.Tests.Infrastructure.ApiClient;
 
@@ -17,7 +15,7 @@ public sealed class HotVideoIngestTests(PlatformServerFixture platform)
         var (creator, video) = (NewId("c"), NewId("v"));
         await _http.RegisterVideoAsync(video, creator, durationMs: 10_000);
         long calls = 0, carried = 0;
-        using var listener = ListenToBatcher((name, value) =>
+        using var listener = PlatformMeters.Listen(platform.Server.Services, "platform.video_engagement.", (name, value) =>
         {
             if (name == "platform.video_engagement.calls")
             {
@@ -52,24 +50,5 @@ public sealed class HotVideoIngestTests(PlatformServerFixture platform)
         // make this pass.
         Assert.True(carried >= Requests * UsersPerRequest, $"{carried} requests carried");
         Assert.True(calls < carried, $"{carried} user requests took {calls} calls to the video");
-    }
-
-    /// <summary>Listens to this platform's batcher instruments (the meter its silo's factory made).</summary>
-    private MeterListener ListenToBatcher(Action<string, long> measured)
-    {
-        var factory = platform.Server.Services.GetRequiredService<IMeterFactory>();
-        var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Scope == factory && instrument.Name.StartsWith("platform.video_engagement.", StringComparison.Ordinal))
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => measured(instrument.Name, value));
-        listener.Start();
-        return listener;
     }
 }
