@@ -23,21 +23,28 @@ public static class GrainReferenceExtensions
     }
 
     /// <summary>The grain and interface types of <typeparamref name="T"/>, the same in every silo of the process.</summary>
+    /// <remarks>
+    /// Published as one object: a struct of several words written by one thread can be read half-written by another
+    /// (a new silo's first concurrent requests got a default interface and failed with "Unable to find an
+    /// IGrainReferenceActivatorProvider"); a reference is written whole.
+    /// </remarks>
     private static class ResolvedTypes<T>
         where T : IAddressable
     {
-        private static (GrainType Grain, GrainInterfaceType Interface)? s_types;
+        private static Types? s_types;
 
         public static (GrainType Grain, GrainInterfaceType Interface) Get(IGrainFactory grains)
         {
-            if (s_types is { } types)
+            if (Volatile.Read(ref s_types) is not { } types)
             {
-                return types;
+                var reference = (GrainReference)grains.GetGrain(typeof(T), IdSpan.Create("resolve"));
+                types = new Types(reference.GrainId.Type, reference.InterfaceType);
+                Volatile.Write(ref s_types, types);
             }
 
-            var reference = (GrainReference)grains.GetGrain(typeof(T), IdSpan.Create("resolve"));
-            s_types = types = (reference.GrainId.Type, reference.InterfaceType);
-            return types;
+            return (types.Grain, types.Interface);
         }
+
+        private sealed record Types(GrainType Grain, GrainInterfaceType Interface);
     }
 }

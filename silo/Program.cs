@@ -1,7 +1,8 @@
 using Platform.Api.Extensions;
 using Platform.Silo.Extensions;
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root is the program's own folder, so its appsettings.json applies from whatever directory it is started.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddPlatformDefaults();
 builder.AddPlatformSilo();
 

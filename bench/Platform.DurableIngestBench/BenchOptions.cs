@@ -27,6 +27,12 @@ public sealed class BenchOptions
     /// <summary>Creators owning the videos. Default 200.</summary>
     public int Creators { get; private set; } = 200;
 
+    /// <summary>
+    /// The id prefix of this run's users, videos and creators. Default a fresh one per process, so every user starts
+    /// cold; a run given the prefix of an earlier one (its warm-up) finds their grains active and their state written.
+    /// </summary>
+    public string Run { get; private set; } = Guid.NewGuid().ToString("N")[..8];
+
     /// <summary>A file holding the pid of a silo to SIGKILL during the run; none by default.</summary>
     public string? KillPidFile { get; private set; }
 
@@ -49,6 +55,7 @@ public sealed class BenchOptions
                 case "--users": o.Users = int.Parse(value); break;
                 case "--videos": o.Videos = int.Parse(value); break;
                 case "--creators": o.Creators = int.Parse(value); break;
+                case "--run": o.Run = value; break;
                 case "--kill-pid-file": o.KillPidFile = value; break;
                 case "--kill-after": o.KillAfter = TimeSpan.FromSeconds(double.Parse(value)); break;
                 default: throw new ArgumentException($"Unknown option {args[i]}.");

@@ -11,7 +11,7 @@ namespace Platform.DurableIngestBench;
 /// </summary>
 public sealed class IngestBench(BenchOptions options)
 {
-    private readonly string _run = Guid.NewGuid().ToString("N")[..8];
+    private readonly string _run = options.Run;
     private readonly LongConcurrentHistogram _latency = new(1, TimeStamp.Minutes(5), 3);
     private HttpClient[] _gateways = [];
     private long _events;
@@ -44,7 +44,7 @@ public sealed class IngestBench(BenchOptions options)
 
         var events = Interlocked.Read(ref _events);
         return string.Join(Environment.NewLine,
-            $"gateways {options.Gateways.Length}, concurrency {options.Concurrency}, batch {options.BatchSize}, users {options.Users}, videos {options.Videos}, creators {options.Creators}",
+            $"run {_run}, gateways {options.Gateways.Length}, concurrency {options.Concurrency}, batch {options.BatchSize}, users {options.Users}, videos {options.Videos}, creators {options.Creators}",
             $"measured {elapsed.TotalSeconds:F1} s: {events} events accepted in {Interlocked.Read(ref _requests)} requests",
             $"durable ingest: {events / elapsed.TotalSeconds:F0} events/s, {Interlocked.Read(ref _requests) / elapsed.TotalSeconds:F0} requests/s",
             $"request latency ms: p50 {Ms(50)}, p90 {Ms(90)}, p99 {Ms(99)}, max {_latency.GetMaxValue() / (double)TimeSpan.TicksPerMillisecond:F1}",

@@ -6,6 +6,9 @@
 #
 #   bench/scripts/durable-spread.sh <repo-root> <tag> <port-offset>
 # Needs: `dotnet build Platform.sln -c Release` in <repo-root>; PostgreSQL 15 (tools/install-test-deps.sh). DUR=20 sets the measured seconds, WARM=5 the seconds of warm-up traffic before them.
+# The warm-up and the measurement send for the same 2,000 users (USERS=2000) and 2,000 videos, so the measurement sees
+# active grains with written state (the steady ingest); COLD=1 gives the measurement fresh users, videos and
+# creators instead (every request then activates a user that has never been seen).
 set -uo pipefail
 root=$1; tag=$2; off=$3
 export PLATFORM_LOCAL_DIR=/tmp/pgd-$tag PLATFORM_PG_PORT=$((21433+off)) PLATFORM_HTTP_BASE=$((21200+off)) \
@@ -17,7 +20,9 @@ q() { runuser -u postgres -- psql -h 127.0.0.1 -p $PLATFORM_PG_PORT -d platform 
 stats() { q "select (select wal_bytes from pg_stat_wal), (select coalesce(sum(n_tup_ins+n_tup_upd),0) from pg_stat_user_tables)"; }
 g="http://127.0.0.1:$((PLATFORM_HTTP_BASE+1)),http://127.0.0.1:$((PLATFORM_HTTP_BASE+2)),http://127.0.0.1:$((PLATFORM_HTTP_BASE+3))"
 B="dotnet $root/bench/Platform.DurableIngestBench/bin/Release/net10.0/Platform.DurableIngestBench.dll --gateways $g"
-$B --duration ${WARM:-5} --warmup 5 --concurrency 32 --batch 50 --videos 2000 > /tmp/dab-$tag-warm.txt 2>&1
+run=$tag$$; measured_run=$run; [ "${COLD:-0}" = 1 ] && measured_run=${run}c
+A="--concurrency 32 --batch 50 --videos 2000 --users ${USERS:-2000}"
+$B --duration ${WARM:-5} --warmup 5 $A --run $run > /tmp/dab-$tag-warm.txt 2>&1
 before=$(stats)
 # CPU seconds from /proc in clock ticks (ps rounds each process down to whole seconds, which hides many short
 # PostgreSQL backends): the postmaster with its reaped children, its live children, and the three silos.
@@ -25,7 +30,7 @@ ticks() { awk '{print $14 + $15 + ($1 == pm ? $16 + $17 : 0)}' pm=$1 /proc/$1/st
 cpu() { pm=$(head -1 $(find /tmp/pgd-$tag -name postmaster.pid | head -1)); pg=$( (ticks $pm; for c in $(pgrep -P $pm); do ticks $c; done) | awk '{t+=$1} END {print t/100}'); si=$(for n in 1 2 3; do ticks $(cat /tmp/pgd-$tag/silo-$n.pid); done | awk '{t+=$1} END {print t/100}'); echo "$pg $si"; }
 cpu0=$(cpu)
 q "select relname, n_tup_ins+n_tup_upd from pg_stat_user_tables" | sort > /tmp/dab-$tag-t0.txt
-$B --duration ${DUR:-20} --warmup 0 --concurrency 32 --batch 50 --videos 2000 > /tmp/dab-$tag-run.txt 2>&1
+$B --duration ${DUR:-20} --warmup 0 $A --run $measured_run > /tmp/dab-$tag-run.txt 2>&1
 after=$(stats)
 cpu1=$(cpu)
 echo "$cpu0 $cpu1" | awk '{printf "CPU-s during run: postgres %.1f, silos %.1f\n", $3-$1, $4-$2}'
