@@ -39,6 +39,6 @@ join -t"|" /tmp/dab-$tag-t0.txt /tmp/dab-$tag-t1.txt | awk -F"|" '{d=$3-$2; if (
 echo "== $tag $(date -u +%T) load $(cut -d' ' -f1-3 /proc/loadavg)"
 grep -iE "events/s|failed|p99|accepted" /tmp/dab-$tag-run.txt | head -6
 ev=$(grep -oE "accepted [0-9]+|[0-9]+ events accepted" /tmp/dab-$tag-run.txt | grep -oE "[0-9]+" | head -1)
-echo "before $before after $after accepted-events $ev" | tr '|' ' ' | awk '{ if ($8>0) printf "WAL %.0f B/event, rows written %.2f per event (incl. 2,000 registrations)\n", ($5-$2)/$8, ($6-$3)/$8; else print }'
+echo "before $before after $after accepted-events $ev" | tr '|' ' ' | awk '{ if ($8>0) printf "WAL %.0f B/event, rows written %.2f per event (incl. the run\x27s 2,000 video registrations: new videos with COLD=1, repeats otherwise)\n", ($5-$2)/$8, ($6-$3)/$8; else print }'
 for n in 1 2 3; do kill $(cat /tmp/pgd-$tag/silo-$n.pid) 2>/dev/null; done; sleep 3
 $root/deploy/local/stop-all.sh >> /tmp/dab-$tag.log 2>&1
